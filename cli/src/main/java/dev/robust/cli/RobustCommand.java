@@ -1,0 +1,57 @@
+package dev.robust.cli;
+
+import dev.robust.common.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code robust} command. Exit codes: 0 success, 1 bad input (one message naming the file and the problem),
+ * 2 bad usage. {@code --verbose} adds stack traces.
+ */
+@Command(name = "robust",
+        mixinStandardHelpOptions = true,
+        versionProvider = RobustCommand.Version.class,
+        description = "Consistency training and corruption-robustness evaluation over Kafka.",
+        subcommands = {
+        })
+public final class RobustCommand {
+    public static final int EXIT_BAD_INPUT = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces on errors.")
+    boolean verbose;
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The configured command line; tests execute it in-process. */
+    public static CommandLine newCommandLine() {
+        CommandLine cli = new CommandLine(new RobustCommand());
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_BAD_INPUT);
+        cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            boolean verbose = parseResult.hasMatchedOption("--verbose")
+                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+            cmd.getErr().println("error: " + describe(e));
+            if (verbose) e.printStackTrace(cmd.getErr());
+            return EXIT_BAD_INPUT;
+        });
+        return cli;
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof BadInputException) return e.getMessage();
+        if (e instanceof java.nio.file.NoSuchFileException nsf) return nsf.getFile() + ": no such file or directory";
+        if (e instanceof java.io.IOException) return e.getMessage() == null ? e.toString() : e.getMessage();
+        return e.toString() + " (run with --verbose for the stack trace)";
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = RobustCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"robust " + (v == null ? "development build" : v)};
+        }
+    }
+}
