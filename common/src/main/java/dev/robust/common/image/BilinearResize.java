@@ -1,0 +1,110 @@
+package dev.robust.common.image;
+
+/**
+ * Bilinear resampling with the semantics of TensorFlow's {@code tf.image.resize(..., method="bilinear")}:
+ * half-pixel centres, no antialiasing, arithmetic in 32-bit float.
+ *
+ * <p>For output index {@code o} the source coordinate is {@code (o + 0.5) * in/out - 0.5}; the two neighbours are
+ * {@code floor} and {@code ceil} of it clamped to the image, and the weight is its fractional part. Horizontal
+ * interpolation happens first, then vertical, as in TensorFlow's kernel, so results agree to float rounding.
+ *
+ * <p>Java float arithmetic is strict (IEEE 754, no fused operations), so results are identical on every machine.
+ * The coordinate tables are tiny (one entry per output row and column) and are rebuilt on every call.
+ */
+public final class BilinearResize {
+    private final int[] rowLow;
+    private final int[] rowHigh;
+    private final float[] rowLerp;
+    private final int[] colLow;
+    private final int[] colHigh;
+    private final float[] colLerp;
+
+    private BilinearResize(int inHeight, int inWidth, int outHeight, int outWidth, boolean mirrored) {
+        UInt8Image.checkShape(outHeight, outWidth, 1);
+        rowLow = new int[outHeight];
+        rowHigh = new int[outHeight];
+        rowLerp = new float[outHeight];
+        colLow = new int[outWidth];
+        colHigh = new int[outWidth];
+        colLerp = new float[outWidth];
+        fill(inHeight, outHeight, rowLow, rowHigh, rowLerp, false);
+        fill(inWidth, outWidth, colLow, colHigh, colLerp, mirrored);
+    }
+
+    private static void fill(int in, int out, int[] low, int[] high, float[] lerp, boolean mirrored) {
+        float scale = (float) in / out;
+        for (int o = 0; o < out; o++) {
+            float source = (o + 0.5f) * scale - 0.5f;
+            float floor = (float) Math.floor(source);
+            int lo = Math.max((int) floor, 0);
+            int hi = Math.min((int) Math.ceil(source), in - 1);
+            // Reading the source right-to-left is exactly "flip, then resize", without materialising the flip.
+            low[o] = mirrored ? in - 1 - lo : lo;
+            high[o] = mirrored ? in - 1 - hi : hi;
+            lerp[o] = source - floor;
+        }
+    }
+
+    /** Resizes {@code image} to {@code outHeight × outWidth}, rounding to the nearest grey level. */
+    public static UInt8Image resize(UInt8Image image, int outHeight, int outWidth) {
+        return resizeWindow(image, outHeight, outWidth, 0, 0, outHeight, outWidth, false);
+    }
+
+    /**
+     * The float result of the resize (0..255 scale, HWC), before any quantisation: what TensorFlow hands the model.
+     */
+    public static float[] resizeToFloat(UInt8Image image, int outHeight, int outWidth) {
+        BilinearResize tables = new BilinearResize(image.height(), image.width(), outHeight, outWidth, false);
+        float[] out = new float[outHeight * outWidth * image.channels()];
+        tables.render(image, 0, 0, outHeight, outWidth, (i, v) -> out[i] = v);
+        return out;
+    }
+
+    /**
+     * Equivalent to: mirror {@code image} horizontally if {@code mirrored}, resize it to
+     * {@code fullHeight × fullWidth}, then crop the window at ({@code top}, {@code left}) of size
+     * {@code height × width}; only the window's pixels are computed.
+     */
+    public static UInt8Image resizeWindow(UInt8Image image, int fullHeight, int fullWidth,
+                                          int top, int left, int height, int width, boolean mirrored) {
+        if (top < 0 || left < 0 || height < 1 || width < 1 || top + height > fullHeight || left + width > fullWidth) {
+            throw new IllegalArgumentException("window " + height + "×" + width + " at (" + top + ", " + left
+                    + ") does not fit in the resized " + fullHeight + "×" + fullWidth + " image");
+        }
+        BilinearResize tables = new BilinearResize(image.height(), image.width(), fullHeight, fullWidth, mirrored);
+        UInt8Image out = UInt8Image.zeros(height, width, image.channels());
+        byte[] dst = out.data();
+        tables.render(image, top, left, height, width, (i, v) -> dst[i] = (byte) (int) (v + 0.5f));
+        return out;
+    }
+
+    private interface Sink {
+        void accept(int index, float value);
+    }
+
+    private void render(UInt8Image image, int top, int left, int height, int width, Sink sink) {
+        byte[] src = image.data();
+        int channels = image.channels();
+        int stride = image.width() * channels;
+        int o = 0;
+        for (int y = 0; y < height; y++) {
+            int rowLo = rowLow[top + y] * stride;
+            int rowHi = rowHigh[top + y] * stride;
+            float dy = rowLerp[top + y];
+            for (int x = 0; x < width; x++) {
+                int colLo = colLow[left + x] * channels;
+                int colHi = colHigh[left + x] * channels;
+                float dx = colLerp[left + x];
+                for (int c = 0; c < channels; c++) {
+                    float topLeft = src[rowLo + colLo + c] & 0xFF;
+                    float topRight = src[rowLo + colHi + c] & 0xFF;
+                    float bottomLeft = src[rowHi + colLo + c] & 0xFF;
+                    float bottomRight = src[rowHi + colHi + c] & 0xFF;
+                    float upper = topLeft + (topRight - topLeft) * dx;
+                    float lower = bottomLeft + (bottomRight - bottomLeft) * dx;
+                    sink.accept(o++, upper + (lower - upper) * dy);
+                }
+            }
+        }
+    }
+}
