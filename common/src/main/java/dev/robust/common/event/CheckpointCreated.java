@@ -1,0 +1,26 @@
+package dev.robust.common.event;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A claim check for a checkpoint written to the checkpoint store: the weights stay in the store at {@code uri},
+ * and consumers verify them against {@code sha256} and {@code bytes}. {@code dataset} is the display label of the
+ * data the model was trained on ({@code cifar10}, {@code synthetic}, ...). {@code finalCheckpoint} marks the one
+ * the run kept for its role.
+ */
+public record CheckpointCreated(String checkpointId, String runId, ModelRole role, int epoch, String model,
+                                String engine, String format, String uri, String sha256, long bytes,
+                                Map<String, Double> metrics, @JsonProperty("final") boolean finalCheckpoint,
+                                String dataset, Instant createdAt) implements Event {
+    public CheckpointCreated {
+        metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+    }
+
+    @Override
+    public String recordKey() {
+        return RecordKeys.checkpoint(runId, role, epoch);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.robust.common.event;
+
+import dev.robust.common.topic.Topics;
+
+/**
+ * Every event type: its CloudEvents {@code type} (which carries the schema version), its record class, its topic
+ * and its JSON Schema under {@code schemas/} on the classpath. A breaking change to an event adds a new type
+ * ({@code .v2}) rather than changing this one.
+ */
+public enum EventType {
+    RUN_REQUESTED("dev.robust.run.requested.v1", RunRequested.class, Topics.RUNS),
+    RUN_STARTED("dev.robust.run.started.v1", RunStarted.class, Topics.RUNS),
+    EPOCH_REQUESTED("dev.robust.run.epoch-requested.v1", EpochRequested.class, Topics.RUNS),
+    EPOCH_DONE("dev.robust.run.epoch-done.v1", EpochDone.class, Topics.RUNS),
+    RUN_FINISHED("dev.robust.run.finished.v1", RunFinished.class, Topics.RUNS),
+    RUN_FAILED("dev.robust.run.failed.v1", RunFailed.class, Topics.RUNS),
+    CHECKPOINT_CREATED("dev.robust.checkpoint.created.v1", CheckpointCreated.class, Topics.MODEL_CHECKPOINTS),
+    EVALUATION_RESULT("dev.robust.evaluation.result.v1", EvaluationResult.class, Topics.EVALUATIONS),
+    /** Summaries are served by the eval-service (a table); it chooses where to publish them. */
+    EVALUATION_SUMMARY("dev.robust.evaluation.summary.v1", EvaluationSummary.class, null);
+
+    private static final String TYPE_PREFIX = "dev.robust.";
+
+    private final String ceType;
+    private final Class<? extends Event> eventClass;
+    private final String topic;
+
+    EventType(String ceType, Class<? extends Event> eventClass, String topic) {
+        this.ceType = ceType;
+        this.eventClass = eventClass;
+        this.topic = topic;
+    }
+
+    /** The CloudEvents {@code type} attribute, e.g. {@code dev.robust.run.requested.v1}. */
+    public String ceType() {
+        return ceType;
+    }
+
+    public Class<? extends Event> eventClass() {
+        return eventClass;
+    }
+
+    /** The topic events of this type are published to; null for summaries (see above). */
+    public String topic() {
+        return topic;
+    }
+
+    /** Classpath resource of the JSON Schema, e.g. {@code schemas/run.requested.v1.json}. */
+    public String schemaResource() {
+        return "schemas/" + ceType.substring(TYPE_PREFIX.length()) + ".json";
+    }
+
+    public static EventType of(Event event) {
+        for (EventType type : values()) {
+            if (type.eventClass == event.getClass()) return type;
+        }
+        throw new IllegalStateException("no event type for " + event.getClass().getName());
+    }
+
+    /** The type with this CloudEvents {@code type}, or null if this build does not know it. */
+    public static EventType fromCeType(String ceType) {
+        for (EventType type : values()) {
+            if (type.ceType.equals(ceType)) return type;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.robust.common.event;
+
+import dev.robust.common.corruption.Corruption;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class EvaluationSummaryTest {
+    @Test
+    void completeResultsGiveMeansOverSeverityFiveAndOverAll() {
+        EvaluationSummary summary = EvaluationSummary.of(SampleEvents.fullResults(0.93));
+        double sev5 = 0;
+        double all = 0;
+        for (Corruption corruption : Corruption.values()) {
+            sev5 += SampleEvents.top1(corruption, 5);
+            for (int severity = 1; severity <= 5; severity++) all += SampleEvents.top1(corruption, severity);
+        }
+        assertEquals(EvaluationSummary.Status.COMPLETE, summary.status());
+        assertEquals(0.93, summary.cleanTop1());
+        assertEquals(sev5 / 19, summary.cSev5(), 1e-12);
+        assertEquals(all / 95, summary.cAll(), 1e-12);
+        assertEquals(List.of(), summary.missing());
+        assertEquals(SampleEvents.top1(Corruption.FOG, 3), summary.perCorruption().get("fog").get(3));
+    }
+
+    @Test
+    void aLaterFailureReplacesAnEarlierResultAndMarksTheCorruptionMissing() {
+        List<EvaluationResult> results = new ArrayList<>(SampleEvents.fullResults(0.9));
+        results.add(new EvaluationResult(SampleEvents.CHECKPOINT, "r7", ModelRole.TEACHER, 3, "dl4j", "cifar10",
+                "snow", 5, 0, 0, 0, EvaluationResult.Status.FAILED, "out of memory"));
+        EvaluationSummary summary = EvaluationSummary.of(results);
+        assertEquals(EvaluationSummary.Status.PARTIAL, summary.status());
+        assertEquals(List.of("snow"), summary.missing());
+        assertNull(summary.perCorruption().get("snow").get(5));
+    }
+
+    @Test
+    void onlyFailuresGiveAFailedSummaryWithoutScores() {
+        EvaluationSummary summary = EvaluationSummary.of(List.of(new EvaluationResult(SampleEvents.CHECKPOINT, "r7",
+                ModelRole.TEACHER, 3, "dl4j", "cifar10", "clean", 0, 0, 0, 0, EvaluationResult.Status.FAILED, "x")));
+        assertEquals(EvaluationSummary.Status.FAILED, summary.status());
+        assertNull(summary.cleanTop1());
+        assertNull(summary.cSev5());
+        assertEquals(19, summary.missing().size());
+    }
+}

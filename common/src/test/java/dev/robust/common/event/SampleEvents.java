@@ -1,0 +1,65 @@
+package dev.robust.common.event;
+
+import dev.robust.common.corruption.Corruption;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One realistic instance of every event type. */
+final class SampleEvents {
+    static final String CHECKPOINT = "r7-teacher-3";
+
+    private SampleEvents() {
+    }
+
+    static List<Event> all() {
+        return List.of(
+                new RunRequested("r7", "quick", Map.of("teacher.epochs", 2),
+                        Map.of("teacher.epochs", 2, "student.epochs", 5, "dataset", "synthetic:2000"), 42L),
+                new RunStarted("r7", "quick", "synthetic", 42L),
+                new EpochRequested("r7", ModelRole.TEACHER, 3, 42L, 49_500, AugmentationConfig.reference(), 2),
+                new EpochDone("r7", ModelRole.STUDENT, 3,
+                        new EpochMetrics(1.2, 0.61, 1.4, 0.55, 1e-3, 212.5, Map.of("kl", 0.3)), CHECKPOINT),
+                new EpochDone("r7", ModelRole.TEACHER, 0,
+                        new EpochMetrics(2.2, 0.2, null, null, 1e-3, 200, null), null),
+                new RunFinished("r7", "r7-teacher-4", "r7-student-9"),
+                new RunFailed("r7", "trainer ran out of memory", ModelRole.STUDENT, 2),
+                new RunFailed("r7", "dataset not found", null, null),
+                checkpoint(),
+                result("gaussian_noise", 5, 0.41),
+                new EvaluationResult(CHECKPOINT, "r7", ModelRole.TEACHER, 3, "dl4j", "cifar10", "fog", 2, 0, 0, 0,
+                        EvaluationResult.Status.FAILED, "checkpoint checksum mismatch"),
+                EvaluationSummary.of(List.of(result(EvaluationResult.CLEAN, 0, 0.9), result("fog", 5, 0.5),
+                        result("fog", 1, 0.8))));
+    }
+
+    static CheckpointCreated checkpoint() {
+        return new CheckpointCreated(CHECKPOINT, "r7", ModelRole.TEACHER, 3, "resnet50v2", "dl4j", "dl4j-zip",
+                "file:///var/robust/checkpoints/r7/teacher-3.zip", "ab".repeat(32), 95_000_000L,
+                Map.of("val_accuracy", 0.7), false, "cifar10", Instant.parse("2025-05-01T10:15:30Z"));
+    }
+
+    static EvaluationResult result(String corruption, int severity, double top1) {
+        long total = 10_000;
+        return new EvaluationResult(CHECKPOINT, "r7", ModelRole.TEACHER, 3, "dl4j", "cifar10", corruption, severity,
+                Math.round(top1 * total), total, top1, EvaluationResult.Status.OK, null);
+    }
+
+    /** Results for clean and every corruption × severity, top-1 drawn from {@code top1(corruption, severity)}. */
+    static List<EvaluationResult> fullResults(double clean) {
+        List<EvaluationResult> results = new ArrayList<>();
+        results.add(result(EvaluationResult.CLEAN, 0, clean));
+        for (Corruption corruption : Corruption.values()) {
+            for (int severity = 1; severity <= 5; severity++) {
+                results.add(result(corruption.id(), severity, top1(corruption, severity)));
+            }
+        }
+        return results;
+    }
+
+    static double top1(Corruption corruption, int severity) {
+        return 0.9 - 0.1 * severity - 0.005 * corruption.ordinal();
+    }
+}
