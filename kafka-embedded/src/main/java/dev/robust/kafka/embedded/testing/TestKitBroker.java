@@ -3,6 +3,7 @@ package dev.robust.kafka.embedded.testing;
 import dev.robust.kafka.embedded.SingleNodeSettings;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * The single-node broker for tests: Kafka's own {@link KafkaClusterTestKit} in this JVM, on a free port, with its
@@ -27,6 +28,8 @@ public final class TestKitBroker implements AutoCloseable {
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
+                    // The kit defaults to the newest, still unstable, metadata version; run what users run.
+                    .setBootstrapMetadataVersion(MetadataVersion.LATEST_PRODUCTION)
                     .build();
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
             settings.brokerProperties().forEach(builder::setConfigProp);
