@@ -1,0 +1,24 @@
+package dev.robust.trainer.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+@Path("/info")
+@Produces(MediaType.APPLICATION_JSON)
+public class InfoResource {
+    private final ServiceInfo info;
+
+    InfoResource(@ConfigProperty(name = "quarkus.application.name") String service,
+                 @ConfigProperty(name = "quarkus.application.version") String version,
+                 @ConfigProperty(name = "kafka.bootstrap.servers") String kafkaBootstrapServers) {
+        this.info = new ServiceInfo(service, version, kafkaBootstrapServers);
+    }
+
+    @GET
+    public ServiceInfo info() {
+        return info;
+    }
+}

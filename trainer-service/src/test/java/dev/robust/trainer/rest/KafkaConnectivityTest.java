@@ -1,0 +1,50 @@
+package dev.robust.trainer.rest;
+
+import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
+import dev.robust.kafka.embedded.testing.RecordRoundTrip;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedKafkaTestResource.class)
+class KafkaConnectivityTest {
+
+    /** The Kafka client settings the service itself uses (kafka.* properties). */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @Test
+    void producesAndConsumesThroughTheBrokerItIsConfiguredWith() throws Exception {
+        var record = RecordRoundTrip.sendAndReceive(kafkaConfig, "trainer-service.probe", "ping", "pong",
+                Duration.ofSeconds(30));
+        assertEquals("pong", record.value());
+    }
+
+    @Test
+    void readinessIncludesKafkaConnectivity() {
+        given().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Kafka connection health check"));
+    }
+
+    @Test
+    void infoNamesTheServiceAndItsBroker() {
+        given().get("/info")
+                .then().statusCode(200)
+                .body("service", equalTo("trainer-service"))
+                .body("kafkaBootstrapServers", equalTo(kafkaConfig.get("bootstrap.servers")));
+    }
+}
