@@ -1,0 +1,125 @@
+package dev.robust.engine.dl4j;
+
+import dev.robust.engine.DistillationLoss;
+import dev.robust.engine.ModelSpec;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.graph.ScaleVertex;
+import org.deeplearning4j.nn.conf.graph.ShiftVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * The building blocks every architecture shares, configured for DL4J's fast path: NHWC everywhere (oneDNN's
+ * preferred layout, no transposes), ReLU fused into batch norm where nothing else reads the normalised values,
+ * workspaces on.
+ */
+final class NetworkLayers {
+
+    /** Name of the graph input: raw pixel values 0..255 as floats, NHWC. */
+    static final String PIXELS = "pixels";
+    /** Name of the vertex holding the pixels scaled to [-1, 1], where every architecture starts. */
+    static final String SCALED_PIXELS = "scaled_pixels";
+    /** Name of the output layer: logits, trained with {@link DistillationLossFunction}. */
+    static final String LOGITS = "logits";
+
+    /** Keras's BatchNormalization defaults in ResNet50V2: momentum 0.99, epsilon 1.001e-5. */
+    private static final double BN_DECAY = 0.99;
+    private static final double BN_EPSILON = 1.001e-5;
+
+    private NetworkLayers() {
+    }
+
+    /**
+     * A graph with the shared settings and the input scaling {@code x / 127.5 − 1}, which lives in the graph so a
+     * checkpoint carries it and callers can never forget it. Adam uses Keras's epsilon 1e-7.
+     */
+    static GraphBuilder startGraph(ModelSpec spec, WeightInit weightInit, ConvolutionMode convolutionMode) {
+        GraphBuilder graph = new NeuralNetConfiguration.Builder()
+                .seed(spec.seed())
+                .updater(new Adam(1e-3, 0.9, 0.999, 1e-7))
+                .weightInit(weightInit)
+                .convolutionMode(convolutionMode)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .graphBuilder()
+                .addInputs(PIXELS)
+                .setInputTypes(InputType.convolutional(spec.height(), spec.width(), spec.channels(), CNN2DFormat.NHWC));
+        graph.addVertex("pixels_divided", new ScaleVertex(1 / 127.5), PIXELS)
+                .addVertex(SCALED_PIXELS, new ShiftVertex(-1), "pixels_divided");
+        return graph;
+    }
+
+    /** Global average pooling and a dense layer of logits (Glorot-uniform, as Keras's Dense), ending the graph. */
+    static void endWithLogits(GraphBuilder graph, String input, ModelSpec spec) {
+        graph.addLayer("avg_pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), input)
+                .addLayer(LOGITS, new OutputLayer.Builder(new DistillationLossFunction(DistillationLoss.DEFAULT_TEMPERATURE))
+                        .nOut(spec.classes())
+                        .activation(Activation.IDENTITY)
+                        .weightInit(WeightInit.XAVIER_UNIFORM)
+                        .build(), "avg_pool")
+                .setOutputs(LOGITS);
+    }
+
+    /** A square convolution without activation; {@code padding} only matters in truncate mode. */
+    static ConvolutionLayer conv(int kernel, int stride, int padding, int filters, boolean bias) {
+        return new ConvolutionLayer.Builder(kernel, kernel)
+                .stride(stride, stride)
+                .padding(padding, padding)
+                .nOut(filters)
+                .hasBias(bias)
+                .activation(Activation.IDENTITY)
+                .dataFormat(CNN2DFormat.NHWC)
+                .build();
+    }
+
+    /** Batch norm followed by ReLU in one layer, so oneDNN's helper runs both. */
+    static BatchNormalization batchNormRelu() {
+        return batchNorm(Activation.RELU);
+    }
+
+    /** Batch norm alone, for outputs that feed a residual addition. */
+    static BatchNormalization batchNorm() {
+        return batchNorm(Activation.IDENTITY);
+    }
+
+    private static BatchNormalization batchNorm(Activation activation) {
+        // Statistics stored as plain variance (not log10 std) so they can be recomputed and set directly.
+        return new BatchNormalization.Builder()
+                .decay(BN_DECAY)
+                .eps(BN_EPSILON)
+                .useLogStd(false)
+                .activation(activation)
+                .dataFormat(CNN2DFormat.NHWC)
+                .build();
+    }
+
+    static ActivationLayer relu() {
+        return new ActivationLayer.Builder().activation(Activation.RELU).build();
+    }
+
+    static SubsamplingLayer maxPool(int kernel, int stride) {
+        return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                .kernelSize(kernel, kernel)
+                .stride(stride, stride)
+                .dataFormat(CNN2DFormat.NHWC)
+                .build();
+    }
+
+    static ZeroPaddingLayer zeroPad(int padding) {
+        return new ZeroPaddingLayer.Builder(padding, padding).dataFormat(CNN2DFormat.NHWC).build();
+    }
+}
