@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = RobustCommand.Version.class,
         description = "Consistency training and corruption-robustness evaluation over Kafka.",
         subcommands = {
+                DatasetCommand.class,
         })
 public final class RobustCommand {
     public static final int EXIT_BAD_INPUT = 1;
