@@ -1,0 +1,90 @@
+package dev.robust.imaging.corruption;
+
+import dev.robust.imaging.corruption.Convolution.Border;
+import dev.robust.imaging.random.ImageRandom;
+
+import static dev.robust.imaging.corruption.Frame.CHANNELS;
+import static dev.robust.imaging.corruption.Frame.SIDE;
+
+/** Defocus, glass, motion, zoom and Gaussian blur. */
+final class BlurCorruptions {
+    /** Defocus: disk radius and the σ of the 3×3 Gaussian that antialiases the disk. */
+    private static final double[][] DEFOCUS = {{0.3, 0.4}, {0.4, 0.5}, {0.5, 0.6}, {1, 0.2}, {1.5, 0.1}};
+    /** Glass: blur σ, maximum pixel displacement, shuffle passes. */
+    private static final double[][] GLASS = {{0.05, 1, 1}, {0.25, 1, 1}, {0.4, 1, 1}, {0.25, 1, 2}, {0.4, 1, 2}};
+    /** Motion: kernel radius and σ. */
+    private static final double[][] MOTION = {{6, 1}, {6, 1.5}, {6, 2}, {8, 2}, {9, 2.5}};
+    /**
+     * Zoom: number of zoom factors 1.00, 1.01, …; the reference lists them with a float {@code arange} up to
+     * 1.06/1.11/1.16/1.21/1.26, which yields 7/12/16/21/26 factors.
+     */
+    private static final int[] ZOOM_STEPS = {7, 12, 16, 21, 26};
+    private static final double[] GAUSSIAN_SIGMA = {0.4, 0.6, 0.7, 0.8, 1};
+    /** SciPy's default Gaussian truncation, in σ. */
+    private static final double TRUNCATE = 4.0;
+
+    private BlurCorruptions() {
+    }
+
+    /** Correlation with an antialiased disk (mirrored borders). */
+    static float[] defocusBlur(float[] x, int severity) {
+        double[] c = DEFOCUS[severity - 1];
+        return Convolution.correlate(x, SIDE, SIDE, CHANNELS, DefocusKernel.of(c[0], c[1]), Border.MIRROR);
+    }
+
+    /**
+     * Blur, shuffle each pixel with a neighbour up/left by at most {@code maxDelta} (scanning bottom-right to
+     * top-left, so pixels can travel), blur again. The shuffle works on uint8 values like the reference.
+     */
+    static float[] glassBlur(float[] x, int severity, ImageRandom random) {
+        double[] c = GLASS[severity - 1];
+        int maxDelta = (int) c[1];
+        float[] blurred = Convolution.gaussian(x, SIDE, SIDE, CHANNELS, c[0], TRUNCATE, Border.NEAREST);
+        for (int i = 0; i < blurred.length; i++) blurred[i] = (int) (Frame.clip01(blurred[i]) * 255f) / 255f;
+        for (int pass = 0; pass < (int) c[2]; pass++) {
+            for (int h = SIDE - maxDelta; h > maxDelta; h--) {
+                for (int w = SIDE - maxDelta; w > maxDelta; w--) {
+                    int dx = random.nextInt(-maxDelta, maxDelta);
+                    int dy = random.nextInt(-maxDelta, maxDelta);
+                    swapPixels(blurred, h * SIDE + w, (h + dy) * SIDE + (w + dx));
+                }
+            }
+        }
+        return Convolution.gaussian(blurred, SIDE, SIDE, CHANNELS, c[0], TRUNCATE, Border.NEAREST);
+    }
+
+    private static void swapPixels(float[] x, int a, int b) {
+        for (int ch = 0; ch < CHANNELS; ch++) {
+            float t = x[a * CHANNELS + ch];
+            x[a * CHANNELS + ch] = x[b * CHANNELS + ch];
+            x[b * CHANNELS + ch] = t;
+        }
+    }
+
+    /** One-sided Gaussian streak at a uniform angle in [−45°, 45°), edge pixels repeated. */
+    static float[] motionBlur(float[] x, int severity, ImageRandom random) {
+        double[] c = MOTION[severity - 1];
+        double angle = random.nextDouble(-45, 45);
+        float[] out = Convolution.correlate(x, SIDE, SIDE, CHANNELS, MotionBlurKernel.of(c[0], c[1], angle),
+                Border.NEAREST);
+        // The reference blurs an 8-bit image, so its result is quantised before the final scaling.
+        for (int i = 0; i < out.length; i++) out[i] = Math.round(Frame.clip01(out[i]) * 255f) / 255f;
+        return out;
+    }
+
+    /** Average of the image and its centre zooms by 1.00, 1.01, … (a radial streak from the centre). */
+    static float[] zoomBlur(float[] x, int severity) {
+        int steps = ZOOM_STEPS[severity - 1];
+        float[] sum = x.clone();
+        for (int k = 0; k < steps; k++) {
+            float[] zoomed = ClippedZoom.apply(x, SIDE, CHANNELS, 1 + 0.01 * k);
+            for (int i = 0; i < sum.length; i++) sum[i] += zoomed[i];
+        }
+        for (int i = 0; i < sum.length; i++) sum[i] /= steps + 1;
+        return sum;
+    }
+
+    static float[] gaussianBlur(float[] x, int severity) {
+        return Convolution.gaussian(x, SIDE, SIDE, CHANNELS, GAUSSIAN_SIGMA[severity - 1], TRUNCATE, Border.NEAREST);
+    }
+}
