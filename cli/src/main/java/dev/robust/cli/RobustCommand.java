@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Consistency training and corruption-robustness evaluation over Kafka.",
         subcommands = {
                 DatasetCommand.class,
+                KafkaCommand.class,
         })
 public final class RobustCommand {
     public static final int EXIT_BAD_INPUT = 1;
