@@ -23,6 +23,12 @@ public final class Topics {
     /** One evaluation event per checkpoint, corruption and severity. */
     public static final String EVALUATIONS = "evaluations";
 
+    /**
+     * Header on every {@code cifar10.*} and {@code cifar10c.*} record: the source's display label
+     * ({@code cifar10}, {@code synthetic}, or a folder name), so consumers can say in reports what the data was.
+     */
+    public static final String HEADER_DATASET = "dataset";
+
     private static final String CIFAR10C_PREFIX = "cifar10c.";
     private static final String DLQ_SUFFIX = ".dlq";
 
