@@ -1,0 +1,316 @@
+package dev.robust.common.profile;
+
+import dev.robust.common.corruption.Corruption;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A run's recipe: one of the profiles in {@code profiles/<name>.properties} on the class path, with the user's
+ * overrides applied. The properties files are the one place the hyper-parameters live; this class only reads and
+ * checks them. Every value is checked when the profile is built, so a bad override fails at request time with the
+ * key it came from, never half-way through a run.
+ *
+ * <p>The keys of {@code seed.properties} are the complete set: every profile defines all of them, and an override
+ * of any other key is rejected.
+ */
+public final class RunProfile {
+    /** The profiles shipped with the product, from the reference recipe down to the tests' tiny one. */
+    public static final List<String> NAMES = List.of("seed", "quick", "ci");
+    /** The field {@link InvalidProfileException} names when the profile itself is unknown. */
+    public static final String PROFILE_FIELD = "profile";
+
+    private final String name;
+    private final SortedMap<String, String> values;
+
+    private RunProfile(String name, SortedMap<String, String> values) {
+        this.name = name;
+        this.values = Collections.unmodifiableSortedMap(values);
+        validate();
+    }
+
+    /** The profile called {@code name}, as shipped. */
+    public static RunProfile named(String name) {
+        if (!NAMES.contains(name)) {
+            throw new InvalidProfileException(PROFILE_FIELD, "unknown profile '" + name + "'; profiles: " + NAMES);
+        }
+        SortedMap<String, String> values = read(name);
+        SortedMap<String, String> reference = name.equals(NAMES.get(0)) ? values : read(NAMES.get(0));
+        if (!values.keySet().equals(reference.keySet())) {
+            throw new IllegalStateException("profiles/" + name + ".properties must define exactly the keys of "
+                    + "seed.properties; it has " + values.keySet() + ", seed has " + reference.keySet());
+        }
+        return new RunProfile(name, values);
+    }
+
+    /**
+     * This profile with {@code overrides} applied. Values may be strings or JSON scalars (numbers, booleans); lists
+     * are joined with commas.
+     *
+     * @throws InvalidProfileException naming the key when it is unknown or its value is not valid
+     */
+    public RunProfile withOverrides(Map<String, ?> overrides) {
+        SortedMap<String, String> merged = new TreeMap<>(values);
+        for (Map.Entry<String, ?> override : overrides.entrySet()) {
+            String key = override.getKey();
+            if (!values.containsKey(key)) {
+                throw new InvalidProfileException(key, "unknown setting '" + key + "'; settings: " + values.keySet());
+            }
+            merged.put(key, asText(key, override.getValue()));
+        }
+        return new RunProfile(name, merged);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Every setting as text, sorted by key: what {@code RunRequested.config} records. */
+    public SortedMap<String, String> asMap() {
+        return values;
+    }
+
+    public String model() {
+        return text("model");
+    }
+
+    public long seed() {
+        return longValue("seed");
+    }
+
+    public int trainExamples() {
+        return positiveInt("data.train-examples");
+    }
+
+    public int valExamples() {
+        return positiveInt("data.val-examples");
+    }
+
+    public boolean horizontalFlip() {
+        return bool("augment.horizontal-flip");
+    }
+
+    public int resize() {
+        return positiveInt("augment.resize");
+    }
+
+    /** The side of the training crops and so of the model's input; validation resizes images to it. */
+    public int crop() {
+        return positiveInt("augment.crop");
+    }
+
+    public int randAugmentLayers() {
+        return intInRange("augment.randaugment.layers", 0, 10);
+    }
+
+    public int randAugmentMagnitude() {
+        return intInRange("augment.randaugment.magnitude", 0, 10);
+    }
+
+    public int batchSize() {
+        return positiveInt("train.batch-size");
+    }
+
+    public double learningRate() {
+        return positiveDouble("train.learning-rate");
+    }
+
+    public PhaseSettings teacher() {
+        return phase("teacher");
+    }
+
+    public PhaseSettings student() {
+        return phase("student");
+    }
+
+    public long swaStartStep() {
+        long start = longValue("teacher.swa.start-step");
+        if (start < 0) throw invalid("teacher.swa.start-step", "must not be negative");
+        return start;
+    }
+
+    public int swaEverySteps() {
+        return positiveInt("teacher.swa.every-steps");
+    }
+
+    public double temperature() {
+        return positiveDouble("student.temperature");
+    }
+
+    public int evalCleanImages() {
+        return positiveInt("eval.clean-images");
+    }
+
+    /** The corruptions to score; {@code all} in the profile means all 19. */
+    public List<Corruption> evalCorruptions() {
+        String key = "eval.corruptions";
+        String text = text(key);
+        if (text.equals("all")) return Corruption.all();
+        List<Corruption> corruptions = new ArrayList<>();
+        for (String id : text.split(",")) {
+            try {
+                corruptions.add(Corruption.fromId(id.trim()));
+            } catch (RuntimeException e) {
+                throw invalid(key, e.getMessage());
+            }
+        }
+        return List.copyOf(corruptions);
+    }
+
+    public List<Integer> evalSeverities() {
+        String key = "eval.severities";
+        List<Integer> severities = new ArrayList<>();
+        for (String part : text(key).split(",")) {
+            int severity = parseInt(key, part.trim());
+            if (severity < Corruption.MIN_SEVERITY || severity > Corruption.MAX_SEVERITY) {
+                throw invalid(key, "severities must be 1..5, got " + severity);
+            }
+            severities.add(severity);
+        }
+        return List.copyOf(severities);
+    }
+
+    public int evalImagesPerSeverity() {
+        return positiveInt("eval.images-per-severity");
+    }
+
+    @Override
+    public String toString() {
+        return name + values;
+    }
+
+    private PhaseSettings phase(String prefix) {
+        return new PhaseSettings(positiveInt(prefix + ".epochs"),
+                Monitor.fromId(prefix + ".plateau.monitor", text(prefix + ".plateau.monitor")),
+                positiveInt(prefix + ".plateau.patience"),
+                factor(prefix + ".plateau.factor"),
+                Monitor.fromId(prefix + ".early-stopping.monitor", text(prefix + ".early-stopping.monitor")),
+                positiveInt(prefix + ".early-stopping.patience"),
+                bool(prefix + ".early-stopping.restore-best"));
+    }
+
+    /** Reads every typed value once, so construction fails on the first bad one. */
+    private void validate() {
+        model();
+        seed();
+        trainExamples();
+        valExamples();
+        horizontalFlip();
+        if (crop() > resize()) {
+            throw invalid("augment.crop", "must not exceed augment.resize (" + resize() + "), got " + crop());
+        }
+        randAugmentLayers();
+        randAugmentMagnitude();
+        batchSize();
+        learningRate();
+        teacher();
+        student();
+        swaStartStep();
+        swaEverySteps();
+        temperature();
+        evalCleanImages();
+        evalCorruptions();
+        evalSeverities();
+        evalImagesPerSeverity();
+    }
+
+    private String text(String key) {
+        String value = values.get(key);
+        if (value == null || value.isBlank()) throw invalid(key, "must not be empty");
+        return value.trim();
+    }
+
+    private int positiveInt(String key) {
+        int value = parseInt(key, text(key));
+        if (value <= 0) throw invalid(key, "must be positive, got " + value);
+        return value;
+    }
+
+    private int intInRange(String key, int min, int max) {
+        int value = parseInt(key, text(key));
+        if (value < min || value > max) throw invalid(key, "must be " + min + ".." + max + ", got " + value);
+        return value;
+    }
+
+    private long longValue(String key) {
+        try {
+            return Long.parseLong(text(key));
+        } catch (NumberFormatException e) {
+            throw invalid(key, "must be an integer, got '" + values.get(key) + "'");
+        }
+    }
+
+    private double positiveDouble(String key) {
+        double value = parseDouble(key);
+        if (!(value > 0) || Double.isInfinite(value)) throw invalid(key, "must be positive, got " + value);
+        return value;
+    }
+
+    private double factor(String key) {
+        double value = parseDouble(key);
+        if (!(value > 0 && value < 1)) throw invalid(key, "must be between 0 and 1 (exclusive), got " + value);
+        return value;
+    }
+
+    private boolean bool(String key) {
+        String value = text(key);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw invalid(key, "must be true or false, got '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private int parseInt(String key, String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw invalid(key, "must be an integer, got '" + text + "'");
+        }
+    }
+
+    private double parseDouble(String key) {
+        try {
+            return Double.parseDouble(text(key));
+        } catch (NumberFormatException e) {
+            throw invalid(key, "must be a number, got '" + values.get(key) + "'");
+        }
+    }
+
+    private InvalidProfileException invalid(String key, String problem) {
+        String message = problem.startsWith(key) ? problem : key + " " + problem;
+        return new InvalidProfileException(key, message + " (profile " + name + ")");
+    }
+
+    private static String asText(String key, Object value) {
+        if (value == null) throw new InvalidProfileException(key, key + " must have a value, got null");
+        if (value instanceof List<?> list) {
+            return String.join(",", list.stream().map(String::valueOf).toList());
+        }
+        if (value instanceof Map<?, ?>) {
+            throw new InvalidProfileException(key, key + " must be a scalar or a list, got an object");
+        }
+        return String.valueOf(value);
+    }
+
+    private static SortedMap<String, String> read(String name) {
+        String resource = "profiles/" + name + ".properties";
+        Properties properties = new Properties();
+        try (InputStream in = RunProfile.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException(resource + " is missing from the class path");
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+        SortedMap<String, String> values = new TreeMap<>();
+        properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key).trim()));
+        return values;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.robust.common.profile;
+
+import dev.robust.common.corruption.Corruption;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunProfileTest {
+
+    @Test
+    void seedProfileIsTheReferenceRecipe() {
+        RunProfile seed = RunProfile.named("seed");
+        assertEquals("resnet50v2", seed.model());
+        assertEquals(96, seed.resize());
+        assertEquals(72, seed.crop());
+        assertEquals(2, seed.randAugmentLayers());
+        assertEquals(9, seed.randAugmentMagnitude());
+        assertEquals(128, seed.batchSize());
+        assertEquals(1e-3, seed.learningRate());
+        assertEquals(49_500, seed.trainExamples());
+        assertEquals(500, seed.valExamples());
+        assertEquals(10.0, seed.temperature());
+        assertEquals(new PhaseSettings(5, Monitor.VAL_LOSS, 3, 0.1, Monitor.VAL_LOSS, 10, true), seed.teacher());
+        assertEquals(new PhaseSettings(5, Monitor.VAL_ACCURACY, 3, 0.5, Monitor.VAL_ACCURACY, 10, true),
+                seed.student());
+        assertEquals(19, seed.evalCorruptions().size());
+        assertEquals(List.of(1, 2, 3, 4, 5), seed.evalSeverities());
+    }
+
+    @Test
+    void everyShippedProfileLoadsWithTheSameKeys() {
+        var seedKeys = RunProfile.named("seed").asMap().keySet();
+        for (String name : RunProfile.NAMES) {
+            RunProfile profile = RunProfile.named(name);
+            assertEquals(seedKeys, profile.asMap().keySet(), name);
+            assertTrue(profile.crop() <= profile.resize(), name);
+        }
+        RunProfile ci = RunProfile.named("ci");
+        assertEquals(List.of(Corruption.GAUSSIAN_NOISE, Corruption.FOG, Corruption.CONTRAST), ci.evalCorruptions());
+        assertTrue(ci.trainExamples() < 1000, "ci trains on hundreds of images");
+    }
+
+    @Test
+    void overridesReplaceValuesAndAcceptJsonScalars() {
+        RunProfile profile = RunProfile.named("quick")
+                .withOverrides(Map.of("teacher.epochs", 7, "train.learning-rate", 0.01, "eval.severities", List.of(1, 5)));
+        assertEquals(7, profile.teacher().epochs());
+        assertEquals(0.01, profile.learningRate());
+        assertEquals(List.of(1, 5), profile.evalSeverities());
+        assertEquals("7", profile.asMap().get("teacher.epochs"));
+        assertEquals(3, RunProfile.named("quick").teacher().epochs(), "the shipped profile is unchanged");
+    }
+
+    @Test
+    void unknownProfileNamesTheProfileField() {
+        var e = assertThrows(InvalidProfileException.class, () -> RunProfile.named("huge"));
+        assertEquals("profile", e.field());
+        assertTrue(e.getMessage().contains("huge"));
+    }
+
+    @Test
+    void unknownKeyIsRejectedByName() {
+        var e = assertThrows(InvalidProfileException.class,
+                () -> RunProfile.named("ci").withOverrides(Map.of("teacher.epoch", 3)));
+        assertEquals("teacher.epoch", e.field());
+    }
+
+    @Test
+    void nonPositiveEpochsAndBatchAreRejectedByKey() {
+        var epochs = assertThrows(InvalidProfileException.class,
+                () -> RunProfile.named("ci").withOverrides(Map.of("student.epochs", 0)));
+        assertEquals("student.epochs", epochs.field());
+        var batch = assertThrows(InvalidProfileException.class,
+                () -> RunProfile.named("ci").withOverrides(Map.of("train.batch-size", -4)));
+        assertEquals("train.batch-size", batch.field());
+        assertTrue(batch.getMessage().contains("-4"), batch.getMessage());
+    }
+
+    @Test
+    void malformedValuesNameTheirKey() {
+        assertEquals("teacher.plateau.factor", assertThrows(InvalidProfileException.class,
+                () -> RunProfile.named("ci").withOverrides(Map.of("teacher.plateau.factor", 1.5))).field());
+        assertEquals("student.plateau.monitor", assertThrows(InvalidProfileException.class,
+                () -> RunProfile.named("ci").withOverrides(Map.of("student.plateau.monitor", "loss"))).field());
+        assertEquals("eval.corruptions", assertThrows(InvalidProfileException.class,
+                () -> RunProfile.named("ci").withOverrides(Map.of("eval.corruptions", "fog,rain"))).field());
+        assertEquals("augment.crop", assertThrows(InvalidProfileException.class,
+                () -> RunProfile.named("ci").withOverrides(Map.of("augment.crop", 40))).field());
+        assertFalse(RunProfile.named("ci").withOverrides(Map.of("augment.horizontal-flip", false)).horizontalFlip());
+    }
+}
