@@ -16,8 +16,8 @@ public enum EventType {
     RUN_FAILED("dev.robust.run.failed.v1", RunFailed.class, Topics.RUNS),
     CHECKPOINT_CREATED("dev.robust.checkpoint.created.v1", CheckpointCreated.class, Topics.MODEL_CHECKPOINTS),
     EVALUATION_RESULT("dev.robust.evaluation.result.v1", EvaluationResult.class, Topics.EVALUATIONS),
-    /** Summaries are served by the eval-service (a table); it chooses where to publish them. */
-    EVALUATION_SUMMARY("dev.robust.evaluation.summary.v1", EvaluationSummary.class, null);
+    /** A topic of their own, so consumers of {@code evaluations} see one event type only. */
+    EVALUATION_SUMMARY("dev.robust.evaluation.summary.v1", EvaluationSummary.class, Topics.EVALUATION_SUMMARIES);
 
     private static final String TYPE_PREFIX = "dev.robust.";
 
@@ -40,7 +40,7 @@ public enum EventType {
         return eventClass;
     }
 
-    /** The topic events of this type are published to; null for summaries (see above). */
+    /** The topic events of this type are published to. */
     public String topic() {
         return topic;
     }

@@ -16,6 +16,15 @@ public final class EvalView {
         return BilinearResize.resize(image, SIZE, SIZE);
     }
 
+    /**
+     * The view at another model input size (e.g. 32 for the quick profile's models, where the view is the image
+     * itself): the same bilinear resize, so every model sees its test images the same way.
+     */
+    public static UInt8Image apply(UInt8Image image, int size) {
+        if (image.height() == size && image.width() == size) return image;
+        return BilinearResize.resize(image, size, size);
+    }
+
     /** The view as floats on the 0..255 scale, exactly what the reference feeds its model (HWC). */
     public static float[] applyToFloat(UInt8Image image) {
         return BilinearResize.resizeToFloat(image, SIZE, SIZE);

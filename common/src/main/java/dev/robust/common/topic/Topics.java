@@ -22,6 +22,8 @@ public final class Topics {
     public static final String MODEL_CHECKPOINTS = "model.checkpoints";
     /** One evaluation event per checkpoint, corruption and severity. */
     public static final String EVALUATIONS = "evaluations";
+    /** One evaluation summary per checkpoint (clean top-1, C-sev5, C-all), keyed by checkpoint id. */
+    public static final String EVALUATION_SUMMARIES = "evaluation.summaries";
 
     /**
      * Header on every {@code cifar10.*} and {@code cifar10c.*} record: the source's display label
@@ -48,7 +50,8 @@ public final class Topics {
     /** Every data and event topic, in a stable order (dead-letter topics excluded). */
     public static List<String> all() {
         List<String> topics = new ArrayList<>(List.of(
-                CIFAR10_TRAIN, CIFAR10_VAL, CIFAR10_TEST, TRAIN_PAIRS, RUNS, MODEL_CHECKPOINTS, EVALUATIONS));
+                CIFAR10_TRAIN, CIFAR10_VAL, CIFAR10_TEST, TRAIN_PAIRS, RUNS, MODEL_CHECKPOINTS, EVALUATIONS,
+                EVALUATION_SUMMARIES));
         for (Corruption corruption : Corruption.values()) {
             topics.add(cifar10c(corruption));
         }
