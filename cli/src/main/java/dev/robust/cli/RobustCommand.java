@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "Consistency training and corruption-robustness evaluation over Kafka.",
         subcommands = {
                 DatasetCommand.class,
+                CorruptCommand.class,
+                SheetCommand.class,
                 KafkaCommand.class,
         })
 public final class RobustCommand {

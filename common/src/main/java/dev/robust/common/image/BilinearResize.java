@@ -54,10 +54,8 @@ public final class BilinearResize {
      * The float result of the resize (0..255 scale, HWC), before any quantisation: what TensorFlow hands the model.
      */
     public static float[] resizeToFloat(UInt8Image image, int outHeight, int outWidth) {
-        BilinearResize tables = new BilinearResize(image.height(), image.width(), outHeight, outWidth, false);
-        float[] out = new float[outHeight * outWidth * image.channels()];
-        tables.render(image, 0, 0, outHeight, outWidth, (i, v) -> out[i] = v);
-        return out;
+        return new BilinearResize(image.height(), image.width(), outHeight, outWidth, false)
+                .render(image, 0, 0, outHeight, outWidth);
     }
 
     /**
@@ -71,40 +69,49 @@ public final class BilinearResize {
             throw new IllegalArgumentException("window " + height + "×" + width + " at (" + top + ", " + left
                     + ") does not fit in the resized " + fullHeight + "×" + fullWidth + " image");
         }
-        BilinearResize tables = new BilinearResize(image.height(), image.width(), fullHeight, fullWidth, mirrored);
-        UInt8Image out = UInt8Image.zeros(height, width, image.channels());
-        byte[] dst = out.data();
-        tables.render(image, top, left, height, width, (i, v) -> dst[i] = (byte) (int) (v + 0.5f));
-        return out;
+        float[] values = new BilinearResize(image.height(), image.width(), fullHeight, fullWidth, mirrored)
+                .render(image, top, left, height, width);
+        byte[] out = new byte[values.length];
+        for (int i = 0; i < values.length; i++) out[i] = (byte) (int) (values[i] + 0.5f);
+        return new UInt8Image(height, width, image.channels(), out);
     }
 
-    private interface Sink {
-        void accept(int index, float value);
-    }
-
-    private void render(UInt8Image image, int top, int left, int height, int width, Sink sink) {
+    /**
+     * Horizontal pass over each source row the window needs, then the vertical blend of two such rows. Caching the
+     * horizontal pass per source row gives the same floats as TensorFlow's per-pixel order (same operations, same
+     * operands) at a fraction of the work.
+     */
+    private float[] render(UInt8Image image, int top, int left, int height, int width) {
         byte[] src = image.data();
         int channels = image.channels();
         int stride = image.width() * channels;
-        int o = 0;
-        for (int y = 0; y < height; y++) {
-            int rowLo = rowLow[top + y] * stride;
-            int rowHi = rowHigh[top + y] * stride;
-            float dy = rowLerp[top + y];
+        int rowLength = width * channels;
+        int firstRow = Math.min(rowLow[top], rowHigh[top]);
+        int lastRow = Math.max(rowLow[top + height - 1], rowHigh[top + height - 1]);
+        float[][] horizontal = new float[lastRow - firstRow + 1][rowLength];
+        for (int r = firstRow; r <= lastRow; r++) {
+            float[] row = horizontal[r - firstRow];
+            int base = r * stride;
+            int o = 0;
             for (int x = 0; x < width; x++) {
-                int colLo = colLow[left + x] * channels;
-                int colHi = colHigh[left + x] * channels;
+                int lo = base + colLow[left + x] * channels;
+                int hi = base + colHigh[left + x] * channels;
                 float dx = colLerp[left + x];
                 for (int c = 0; c < channels; c++) {
-                    float topLeft = src[rowLo + colLo + c] & 0xFF;
-                    float topRight = src[rowLo + colHi + c] & 0xFF;
-                    float bottomLeft = src[rowHi + colLo + c] & 0xFF;
-                    float bottomRight = src[rowHi + colHi + c] & 0xFF;
-                    float upper = topLeft + (topRight - topLeft) * dx;
-                    float lower = bottomLeft + (bottomRight - bottomLeft) * dx;
-                    sink.accept(o++, upper + (lower - upper) * dy);
+                    float a = src[lo + c] & 0xFF;
+                    float b = src[hi + c] & 0xFF;
+                    row[o++] = a + (b - a) * dx;
                 }
             }
         }
+        float[] out = new float[height * rowLength];
+        int o = 0;
+        for (int y = 0; y < height; y++) {
+            float[] upper = horizontal[rowLow[top + y] - firstRow];
+            float[] lower = horizontal[rowHigh[top + y] - firstRow];
+            float dy = rowLerp[top + y];
+            for (int i = 0; i < rowLength; i++) out[o++] = upper[i] + (lower[i] - upper[i]) * dy;
+        }
+        return out;
     }
 }
