@@ -1,0 +1,49 @@
+package dev.robust.eval.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+
+/** Everything the eval-service can be told, under {@code eval.*} in {@code application.properties}. */
+@ConfigMapping(prefix = "eval")
+public interface EvalConfig {
+
+    /**
+     * CIFAR-10-C corruptions to score ({@code all}, or ids such as {@code gaussian_noise,fog}); the keys mirror the
+     * {@code eval.*} keys of the run profiles in {@code common/.../profiles/}.
+     */
+    @WithDefault("all")
+    List<String> corruptions();
+
+    /** CIFAR-10-C severities every checkpoint is scored at. */
+    @WithDefault("1,2,3,4,5")
+    List<Integer> severities();
+
+    /** At most this many clean test images are scored; unset scores all of them. */
+    OptionalInt cleanImages();
+
+    /**
+     * At most this many images per corruption and severity are scored; unset scores all of them. Lets small
+     * profiles finish a sweep in seconds.
+     */
+    OptionalInt imagesPerSeverity();
+
+    /** Images per forward pass. */
+    @WithDefault("64")
+    int batchSize();
+
+    /** Root directory of the checkpoint store the trainer writes to (shared volume or PVC). */
+    Path checkpointStore();
+
+    /** Consumer group on {@code model.checkpoints}: replicas in one group split the checkpoints between them. */
+    @WithDefault("eval-service")
+    String consumerGroup();
+
+    /** How long one poll of a data topic waits before the sweep re-checks its end offsets. */
+    @WithDefault("PT0.5S")
+    Duration pollTimeout();
+}

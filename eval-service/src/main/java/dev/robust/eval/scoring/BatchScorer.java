@@ -1,0 +1,79 @@
+package dev.robust.eval.scoring;
+
+import dev.robust.common.image.EvalView;
+import dev.robust.common.image.UInt8Image;
+import dev.robust.engine.Batch;
+import dev.robust.engine.Logits;
+import dev.robust.engine.Model;
+import dev.robust.engine.ModelSpec;
+
+import java.util.Arrays;
+
+/**
+ * Fills a batch with eval views at the model's input size and, when it is full (or flushed), predicts it and
+ * credits each correct prediction to the tally its image came from. Holds exactly one batch of pixels, so memory
+ * does not depend on how many images pass through.
+ */
+final class BatchScorer {
+    private final Model model;
+    private final ModelSpec spec;
+    private final int capacity;
+    private final byte[] pixels;
+    private final int[] labels;
+    private final Tally[] tallies;
+    private int size;
+    private long imagesScored;
+
+    BatchScorer(Model model, int capacity) {
+        if (capacity < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + capacity);
+        this.model = model;
+        this.spec = model.spec();
+        this.capacity = capacity;
+        this.pixels = new byte[capacity * spec.height() * spec.width() * spec.channels()];
+        this.labels = new int[capacity];
+        this.tallies = new Tally[capacity];
+    }
+
+    /** Queues one eval view (see {@link #view}), credited to {@code tally} once predicted. */
+    void add(UInt8Image view, int label, Tally tally) {
+        int imageBytes = view.data().length;
+        System.arraycopy(view.data(), 0, pixels, size * imageBytes, imageBytes);
+        labels[size] = label;
+        tallies[size] = tally;
+        size++;
+        if (size == capacity) flush();
+    }
+
+    /** Predicts whatever is queued. */
+    void flush() {
+        if (size == 0) return;
+        int imageBytes = spec.height() * spec.width() * spec.channels();
+        byte[] batchPixels = size == capacity ? pixels : Arrays.copyOf(pixels, size * imageBytes);
+        Logits logits = model.predict(Batch.unlabelled(batchPixels, size, spec.height(), spec.width(),
+                spec.channels()));
+        for (int row = 0; row < size; row++) {
+            if (logits.predictedClass(row) == labels[row]) tallies[row].countCorrect();
+            tallies[row] = null;
+        }
+        imagesScored += size;
+        size = 0;
+    }
+
+    long imagesScored() {
+        return imagesScored;
+    }
+
+    /** The eval view of {@code image} at the model's input size; rejects images the model cannot take. */
+    UInt8Image view(UInt8Image image) {
+        if (image.channels() != spec.channels() || image.height() != image.width()) {
+            throw new UnscorableImageException("image of " + image.height() + "×" + image.width() + "×"
+                    + image.channels() + " does not fit a model for " + spec.height() + "×" + spec.width() + "×"
+                    + spec.channels() + " input");
+        }
+        if (spec.height() != spec.width()) {
+            throw new UnscorableImageException("the eval view is square; model input is " + spec.height() + "×"
+                    + spec.width());
+        }
+        return EvalView.apply(image, spec.height());
+    }
+}

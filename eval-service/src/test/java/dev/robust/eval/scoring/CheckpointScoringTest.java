@@ -1,0 +1,235 @@
+package dev.robust.eval.scoring;
+
+import dev.robust.common.checkpoint.CheckpointStore;
+import dev.robust.common.codec.LabeledImageCodec;
+import dev.robust.common.corruption.Corruption;
+import dev.robust.common.dataset.SyntheticSource;
+import dev.robust.common.dataset.Split;
+import dev.robust.common.event.CheckpointCreated;
+import dev.robust.common.event.EvaluationResult;
+import dev.robust.common.event.EvaluationSummary;
+import dev.robust.common.event.Event;
+import dev.robust.common.event.ModelRole;
+import dev.robust.common.event.RecordKeys;
+import dev.robust.common.image.LabeledImage;
+import dev.robust.common.topic.DeadLetterHeaders;
+import dev.robust.common.topic.Topics;
+import dev.robust.engine.Engines;
+import dev.robust.engine.Logits;
+import dev.robust.engine.Model;
+import dev.robust.eval.config.EvalConfig;
+import dev.robust.eval.fixtures.KafkaFixtures;
+import dev.robust.eval.fixtures.TinyCheckpoint;
+import dev.robust.eval.messaging.IncomingEvents;
+import dev.robust.imaging.corruption.Corruptor;
+import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The scoring path end to end on the embedded broker: checkpoint event in, evaluation events and a summary out,
+ * with the counts checked against an in-memory evaluation of the same model on the same images.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedKafkaTestResource.class)
+class CheckpointScoringTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final List<Corruption> PRESENT = List.of(Corruption.GAUSSIAN_NOISE, Corruption.FOG);
+    private static final int CLEAN_IMAGES = 40;
+    /** One more than the test profile's eval.images-per-severity, so the cap is exercised. */
+    private static final int IMAGES_PER_SEVERITY = 6;
+    private static final SyntheticSource SYNTHETIC = new SyntheticSource(99, 256, CLEAN_IMAGES);
+    /** The store outlives a test run (target/), and a checkpoint id is written once: fresh run ids every run. */
+    private static final String RUN_SUFFIX = Long.toString(System.currentTimeMillis(), 36);
+
+    private static List<LabeledImage> cleanImages;
+    private static Map<Corruption, Map<Integer, List<LabeledImage>>> corruptedImages;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @Inject
+    EvalConfig config;
+
+    private KafkaFixtures kafka;
+
+    @BeforeEach
+    void produceDataTopicsOnce() throws Exception {
+        kafka = new KafkaFixtures(kafkaConfig);
+        if (cleanImages != null) return;
+        cleanImages = SYNTHETIC.readAll(Split.TEST);
+        for (LabeledImage image : cleanImages) {
+            kafka.send(Topics.CIFAR10_TEST, RecordKeys.datasetImage(image.index()), LabeledImageCodec.encode(image));
+        }
+        // Re-ingested images (same keys) must count once.
+        for (int index : new int[] {3, 7}) {
+            LabeledImage image = cleanImages.get(index);
+            kafka.send(Topics.CIFAR10_TEST, RecordKeys.datasetImage(index), LabeledImageCodec.encode(image));
+        }
+        // A record no codec can read, ahead of the good fog images: it must go to the DLQ, not stop the sweep.
+        kafka.send(Topics.cifar10c(Corruption.FOG), RecordKeys.corruptedImage(3, 999),
+                "not an image".getBytes(StandardCharsets.UTF_8));
+        corruptedImages = new LinkedHashMap<>();
+        for (Corruption corruption : PRESENT) {
+            Map<Integer, List<LabeledImage>> bySeverity = new LinkedHashMap<>();
+            for (int severity = 1; severity <= 5; severity++) {
+                List<LabeledImage> images = new ArrayList<>();
+                for (int i = 0; i < IMAGES_PER_SEVERITY; i++) {
+                    LabeledImage clean = cleanImages.get((i * 7 + severity) % CLEAN_IMAGES);
+                    LabeledImage corrupted = new LabeledImage(i, clean.label(), Corruptor.apply(corruption, severity,
+                            clean.image(), Corruptor.randomFor(1, corruption, severity, i)));
+                    images.add(corrupted);
+                    kafka.send(Topics.cifar10c(corruption), RecordKeys.corruptedImage(severity, i),
+                            LabeledImageCodec.encode(corrupted));
+                }
+                bySeverity.put(severity, images);
+            }
+            corruptedImages.put(corruption, bySeverity);
+        }
+    }
+
+    @AfterEach
+    void closeKafka() {
+        kafka.close();
+    }
+
+    @Test
+    void scoresCleanAndEveryCorruptionSliceExactlyAsAnInMemoryEvaluation() throws Exception {
+        TinyCheckpoint checkpoint = TinyCheckpoint.train(store(), "score-run" + RUN_SUFFIX, ModelRole.TEACHER, 0,
+                SYNTHETIC.readAll(Split.TRAIN), 12);
+        kafka.publish(checkpoint.event());
+
+        int cap = config.imagesPerSeverity().orElseThrow();
+        Map<String, EvaluationResult> results = awaitResults(checkpoint.event().checkpointId(), 1 + PRESENT.size() * 5);
+        EvaluationSummary summary = awaitSummary(checkpoint.event().checkpointId());
+
+        Model model = Engines.named(TinyCheckpoint.ENGINE).load(checkpoint.stored().path());
+        EvaluationResult clean = results.get(RecordKeys.evaluation(checkpoint.event().checkpointId(), "clean", 0));
+        assertEquals(CLEAN_IMAGES, clean.total(), "re-ingested images count once");
+        assertEquals(correctInMemory(model, cleanImages), clean.correct());
+        for (Corruption corruption : PRESENT) {
+            for (int severity = 1; severity <= 5; severity++) {
+                EvaluationResult result = results.get(RecordKeys.evaluation(checkpoint.event().checkpointId(),
+                        corruption.id(), severity));
+                assertNotNull(result, corruption.id() + " severity " + severity);
+                List<LabeledImage> firstImages = corruptedImages.get(corruption).get(severity).subList(0, cap);
+                assertEquals(cap, result.total(), "capped at eval.images-per-severity");
+                assertEquals(correctInMemory(model, firstImages), result.correct(),
+                        corruption.id() + " severity " + severity);
+                assertEquals((double) result.correct() / result.total(), result.top1(), 1e-12);
+            }
+        }
+
+        assertEquals(clean.top1(), summary.cleanTop1(), 1e-12);
+        double sev5 = PRESENT.stream().mapToDouble(c -> results.get(RecordKeys.evaluation(
+                checkpoint.event().checkpointId(), c.id(), 5)).top1()).average().orElseThrow();
+        assertEquals(sev5, summary.cSev5(), 1e-12);
+        Set<String> missing = Set.copyOf(summary.missing());
+        assertEquals(Corruption.values().length - PRESENT.size(), missing.size());
+        PRESENT.forEach(c -> assertTrue(!missing.contains(c.id()), c.id() + " was scored"));
+        assertEquals(EvaluationSummary.Status.PARTIAL, summary.status());
+
+        List<ConsumerRecord<byte[], byte[]>> dead = kafka.await(Topics.dlq(Topics.cifar10c(Corruption.FOG)),
+                record -> true, records -> !records.isEmpty(), TIMEOUT);
+        assertEquals("3/999", new String(dead.get(0).key(), StandardCharsets.UTF_8));
+        assertTrue(header(dead.get(0), DeadLetterHeaders.REASON).contains("labelled-image"),
+                header(dead.get(0), DeadLetterHeaders.REASON));
+    }
+
+    @Test
+    void aChecksumMismatchYieldsAFailedEventADeadLetterAndNoScores() throws Exception {
+        TinyCheckpoint checkpoint = TinyCheckpoint.train(store(), "tampered-run" + RUN_SUFFIX, ModelRole.STUDENT, 1,
+                SYNTHETIC.readAll(Split.TRAIN), 2);
+        CheckpointCreated original = checkpoint.event();
+        CheckpointCreated tampered = new CheckpointCreated(original.checkpointId(), original.runId(), original.role(),
+                original.epoch(), original.model(), original.engine(), original.format(), original.uri(),
+                "0".repeat(64), original.bytes(), original.metrics(), false, original.dataset(),
+                original.createdAt());
+        kafka.publish(tampered);
+
+        EvaluationSummary summary = awaitSummary(original.checkpointId());
+        assertEquals(EvaluationSummary.Status.FAILED, summary.status());
+        Map<String, EvaluationResult> results = awaitResults(original.checkpointId(), 1);
+        assertEquals(1, results.size(), "nothing scored");
+        EvaluationResult failed = results.values().iterator().next();
+        assertEquals(EvaluationResult.Status.FAILED, failed.status());
+        assertEquals(0, failed.total());
+        assertTrue(failed.error().contains("sha256"), failed.error());
+
+        List<ConsumerRecord<byte[], byte[]>> dead = kafka.await(Topics.dlq(Topics.MODEL_CHECKPOINTS),
+                record -> original.recordKey().equals(key(record)), records -> !records.isEmpty(), TIMEOUT);
+        assertTrue(header(dead.get(0), DeadLetterHeaders.REASON).contains("does not match its claim check"));
+    }
+
+    @Test
+    void aMalformedCheckpointRecordGoesToTheDeadLetterTopicAndScoringGoesOn() throws Exception {
+        kafka.send(Topics.MODEL_CHECKPOINTS, "garbage/teacher/0", "{not an event".getBytes(StandardCharsets.UTF_8));
+        TinyCheckpoint next = TinyCheckpoint.train(store(), "after-garbage-run" + RUN_SUFFIX, ModelRole.TEACHER, 2,
+                SYNTHETIC.readAll(Split.TRAIN), 2);
+        kafka.publish(next.event());
+
+        List<ConsumerRecord<byte[], byte[]>> dead = kafka.await(Topics.dlq(Topics.MODEL_CHECKPOINTS),
+                record -> "garbage/teacher/0".equals(key(record)), records -> !records.isEmpty(), TIMEOUT);
+        assertEquals("{not an event", new String(dead.get(0).value(), StandardCharsets.UTF_8));
+        assertEquals(Topics.MODEL_CHECKPOINTS, header(dead.get(0), DeadLetterHeaders.ORIGINAL_TOPIC));
+        assertNotNull(awaitSummary(next.event().checkpointId()).cleanTop1(), "the next checkpoint is scored");
+    }
+
+    private CheckpointStore store() {
+        return CheckpointStore.open(config.checkpointStore());
+    }
+
+    private static long correctInMemory(Model model, List<LabeledImage> images) {
+        Logits logits = model.predict(TinyCheckpoint.batch(images));
+        long correct = 0;
+        for (int i = 0; i < images.size(); i++) {
+            if (logits.predictedClass(i) == images.get(i).label()) correct++;
+        }
+        return correct;
+    }
+
+    private Map<String, EvaluationResult> awaitResults(String checkpointId, int expected) {
+        Map<String, EvaluationResult> latest = new LinkedHashMap<>();
+        kafka.await(Topics.EVALUATIONS, record -> key(record).startsWith(checkpointId + "/"), records -> {
+            records.forEach(record -> latest.put(key(record), (EvaluationResult) decode(record)));
+            return latest.size() >= expected;
+        }, TIMEOUT);
+        return latest;
+    }
+
+    private EvaluationSummary awaitSummary(String checkpointId) {
+        return (EvaluationSummary) decode(kafka.await(Topics.EVALUATION_SUMMARIES,
+                record -> checkpointId.equals(key(record)), records -> !records.isEmpty(), TIMEOUT).get(0));
+    }
+
+    private static Event decode(ConsumerRecord<byte[], byte[]> record) {
+        return IncomingEvents.decode(record.headers(), record.value());
+    }
+
+    private static String key(ConsumerRecord<byte[], byte[]> record) {
+        return new String(record.key(), StandardCharsets.UTF_8);
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
