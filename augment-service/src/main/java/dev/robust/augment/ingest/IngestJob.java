@@ -1,0 +1,95 @@
+package dev.robust.augment.ingest;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One ingest job (a data set or corruptions) as it runs: what it expects to write per topic, what the broker has
+ * acknowledged so far, and at the end the contents read back from Kafka. Updated by the job's thread, read by REST.
+ */
+public final class IngestJob {
+    public enum State { QUEUED, RUNNING, SUCCEEDED, FAILED }
+
+    private final String id;
+    private final String kind;
+    private final Object request;
+    private final Instant submitted = Instant.now();
+    private final Map<String, Long> expected = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> acknowledged = new ConcurrentHashMap<>();
+    private final Map<String, String> skipped = new ConcurrentHashMap<>();
+    private volatile State state = State.QUEUED;
+    private volatile Instant finished;
+    private volatile String error;
+    private volatile Object readBack;
+
+    IngestJob(String id, String kind, Object request) {
+        this.id = id;
+        this.kind = kind;
+        this.request = request;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    void running() {
+        state = State.RUNNING;
+    }
+
+    void expect(String topic, long records) {
+        expected.merge(topic, records, Long::sum);
+        acknowledged.computeIfAbsent(topic, t -> new AtomicLong());
+    }
+
+    void acknowledged(String topic, long records) {
+        acknowledged.computeIfAbsent(topic, t -> new AtomicLong()).set(records);
+    }
+
+    /** The topic already held exactly this data; nothing was produced to it. */
+    void skipped(String topic, String why) {
+        skipped.put(topic, why);
+        acknowledged(topic, expected.getOrDefault(topic, 0L));
+    }
+
+    void succeeded(Object contents) {
+        readBack = contents;
+        finished = Instant.now();
+        state = State.SUCCEEDED;
+    }
+
+    void failed(String message) {
+        error = message;
+        finished = Instant.now();
+        state = State.FAILED;
+    }
+
+    /** Acknowledged records over expected ones, 0..1 (1 once finished). */
+    public double progress() {
+        long total = expected.values().stream().mapToLong(Long::longValue).sum();
+        if (state == State.SUCCEEDED || total == 0) return state == State.SUCCEEDED ? 1 : 0;
+        long done = acknowledged.values().stream().mapToLong(AtomicLong::get).sum();
+        return Math.min(1, (double) done / total);
+    }
+
+    public boolean finished() {
+        return state == State.SUCCEEDED || state == State.FAILED;
+    }
+
+    /** What {@code GET /datasets/jobs/{id}} answers. */
+    public Status status() {
+        Map<String, TopicProgress> topics = new TreeMap<>();
+        expected.forEach((topic, count) -> topics.put(topic, new TopicProgress(count,
+                acknowledged.get(topic).get(), skipped.get(topic))));
+        return new Status(id, kind, state, request, submitted, finished, progress(), topics, error, readBack);
+    }
+
+    public record TopicProgress(long expected, long acknowledged, String skipped) {
+    }
+
+    public record Status(String id, String kind, State state, Object request, Instant submitted, Instant finished,
+                         double progress, Map<String, TopicProgress> topics, String error, Object readBack) {
+    }
+}

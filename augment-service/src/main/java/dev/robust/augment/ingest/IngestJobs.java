@@ -1,0 +1,75 @@
+package dev.robust.augment.ingest;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Runs ingest jobs one after the other on a thread of their own (they share the producer and the cores with pair
+ * streaming, so running two at once would only slow both) and keeps their status for the REST API. Exposes
+ * {@code augment_ingest_progress} (0..1 of the latest job) to Prometheus.
+ */
+@ApplicationScoped
+public class IngestJobs {
+    private static final Logger LOG = Logger.getLogger(IngestJobs.class);
+
+    /** The work of a job; it records its progress on the job it is given. */
+    @FunctionalInterface
+    public interface Work {
+        void run(IngestJob job) throws Exception;
+    }
+
+    private final Map<String, IngestJob> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ingest");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile IngestJob latest;
+
+    IngestJobs(MeterRegistry registry) {
+        Gauge.builder("augment.ingest.progress", this, jobs -> jobs.latest == null ? 0 : jobs.latest.progress())
+                .description("Share of the latest ingest job's records the broker has acknowledged").register(registry);
+    }
+
+    public IngestJob submit(String kind, Object request, Work work) {
+        IngestJob job = new IngestJob(UUID.randomUUID().toString(), kind, request);
+        jobs.put(job.id(), job);
+        latest = job;
+        executor.submit(() -> {
+            job.running();
+            try {
+                work.run(job);
+            } catch (Exception e) {
+                LOG.errorf(e, "ingest job %s (%s) failed", job.id(), kind);
+                job.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+        });
+        return job;
+    }
+
+    public Optional<IngestJob> find(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    public List<IngestJob.Status> all(String kind) {
+        return jobs.values().stream().map(IngestJob::status).filter(status -> status.kind().equals(kind))
+                .sorted(Comparator.comparing(IngestJob.Status::submitted)).toList();
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}

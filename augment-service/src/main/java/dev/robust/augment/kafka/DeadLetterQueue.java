@@ -1,0 +1,62 @@
+package dev.robust.augment.kafka;
+
+import dev.robust.common.topic.DeadLetterHeaders;
+import dev.robust.common.topic.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Routes a record this service cannot process to {@code <topic>.dlq} with the error headers of
+ * {@link DeadLetterHeaders}, counts it ({@code augment_dlq_records_total{topic}}) and lets the caller go on.
+ */
+@ApplicationScoped
+public class DeadLetterQueue {
+    private static final Logger LOG = Logger.getLogger(DeadLetterQueue.class);
+    private static final String CONSUMER = "augment-service";
+
+    private final KafkaClients clients;
+    private final MeterRegistry registry;
+
+    DeadLetterQueue(KafkaClients clients, MeterRegistry registry) {
+        this.clients = clients;
+        this.registry = registry;
+    }
+
+    public void route(ConsumerRecord<String, byte[]> record, Exception reason) {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        add(headers, DeadLetterHeaders.REASON, String.valueOf(reason.getMessage()));
+        add(headers, DeadLetterHeaders.EXCEPTION, reason.getClass().getName());
+        add(headers, DeadLetterHeaders.ORIGINAL_TOPIC, record.topic());
+        add(headers, DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(record.partition()));
+        add(headers, DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(record.offset()));
+        add(headers, DeadLetterHeaders.CONSUMER, CONSUMER);
+        String dlq = Topics.dlq(record.topic());
+        LOG.warnf("%s-%d@%d → %s: %s", record.topic(), record.partition(), record.offset(), dlq, reason.getMessage());
+        try {
+            // Waited for: a dead letter is rare, and losing one would hide the very record someone must look at.
+            clients.producer().send(new ProducerRecord<>(dlq, null, record.key(), record.value(), headers))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.errorf(e, "could not write the dead letter for %s-%d@%d", record.topic(), record.partition(),
+                    record.offset());
+        }
+        Counter.builder("augment.dlq.records").description("Records routed to a dead-letter topic")
+                .tag("topic", record.topic()).register(registry).increment();
+    }
+
+    private static void add(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,129 @@
+package dev.robust.augment.pairs;
+
+import dev.robust.augment.kafka.KafkaClients;
+import dev.robust.common.event.EpochRequested;
+import dev.robust.common.event.EventCodec;
+import dev.robust.common.event.ModelRole;
+import dev.robust.common.event.RunFailed;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Decides when an epoch request is served. A request for epoch e of a run's phase waits until
+ * {@code e <= lastDone + 1 + lookAhead}, where {@code lastDone} is the latest {@code EpochDone} seen for that run and
+ * phase — so the service is never more than the look-ahead ahead of the trainer. A run and phase seen for the first
+ * time count as having finished the epoch before the one requested (that is the trainer's start, or its restart from
+ * a checkpoint, or this service's restart mid-run).
+ *
+ * <p>Epochs are produced one at a time on one thread (rendering inside an epoch uses every core). A request that
+ * cannot be served (e.g. the training set is too small) is answered with {@code RunFailed} on {@code runs}.
+ * {@code whenAnswered} runs after the request was served or failed: the listener acknowledges it there, so a request
+ * is only committed once answered.
+ */
+@ApplicationScoped
+public class EpochScheduler {
+    private static final Logger LOG = Logger.getLogger(EpochScheduler.class);
+    private static final String SOURCE = "/augment-service";
+
+    private record RunPhase(String runId, ModelRole phase) {
+    }
+
+    private record Pending(EpochRequested request, Runnable whenAnswered) {
+    }
+
+    private final EpochStreamer streamer;
+    private final KafkaClients clients;
+    private final Map<RunPhase, Integer> lastDone = new HashMap<>();
+    private final List<Pending> waiting = new ArrayList<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "epoch-streamer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    EpochScheduler(EpochStreamer streamer, KafkaClients clients) {
+        this.streamer = streamer;
+        this.clients = clients;
+    }
+
+    public synchronized void requested(EpochRequested request, Runnable whenAnswered) {
+        lastDone.putIfAbsent(new RunPhase(request.runId(), request.phase()), request.epoch() - 1);
+        waiting.add(new Pending(request, whenAnswered));
+        dispatch();
+    }
+
+    public synchronized void epochDone(String runId, ModelRole phase, int epoch) {
+        lastDone.merge(new RunPhase(runId, phase), epoch, Math::max);
+        dispatch();
+    }
+
+    /** The run finished or failed: requests still waiting will never be needed. */
+    public synchronized void runEnded(String runId) {
+        lastDone.keySet().removeIf(key -> key.runId().equals(runId));
+        for (Iterator<Pending> it = waiting.iterator(); it.hasNext(); ) {
+            Pending pending = it.next();
+            if (pending.request().runId().equals(runId)) {
+                it.remove();
+                pending.whenAnswered().run();
+            }
+        }
+    }
+
+    /** Requests waiting for the trainer to catch up (for tests and diagnostics). */
+    public synchronized int waitingCount() {
+        return waiting.size();
+    }
+
+    private void dispatch() {
+        for (Iterator<Pending> it = waiting.iterator(); it.hasNext(); ) {
+            Pending pending = it.next();
+            EpochRequested request = pending.request();
+            int done = lastDone.getOrDefault(new RunPhase(request.runId(), request.phase()), request.epoch() - 1);
+            if (request.epoch() <= done + 1 + Math.max(0, request.lookAhead())) {
+                it.remove();
+                worker.submit(() -> serve(pending));
+            }
+        }
+    }
+
+    private void serve(Pending pending) {
+        EpochRequested request = pending.request();
+        try {
+            streamer.stream(request);
+        } catch (Exception e) {
+            LOG.errorf(e, "run %s %s epoch %d: cannot produce pairs", request.runId(), request.phase().id(),
+                    request.epoch());
+            reportFailure(request, e);
+        } finally {
+            pending.whenAnswered().run();
+        }
+    }
+
+    private void reportFailure(EpochRequested request, Exception cause) {
+        String reason = "augment-service cannot produce epoch " + request.epoch() + ": " + cause.getMessage();
+        var event = EventCodec.encode(new RunFailed(request.runId(), reason, request.phase(), request.epoch()), SOURCE);
+        RecordHeaders headers = new RecordHeaders();
+        event.headers().forEach(headers::add);
+        try {
+            clients.producer().send(new ProducerRecord<>(event.topic(), null, event.key(), event.value(), headers)).get();
+        } catch (Exception e) {
+            LOG.errorf(e, "could not publish RunFailed for run %s", request.runId());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}
