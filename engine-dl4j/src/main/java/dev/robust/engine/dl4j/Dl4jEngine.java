@@ -36,7 +36,7 @@ public final class Dl4jEngine implements Engine {
 
     static {
         // Before any layer exists: DL4J decides on a layer's helper when it constructs the layer.
-        OneDnn.enableLayerHelpers();
+        OneDnn.enableLayerHelpersUnlessConfigured();
     }
 
     private BackendDescription backend;
@@ -57,7 +57,7 @@ public final class Dl4jEngine implements Engine {
                     "nd4j-native " + environment.getProperty("backend", "?").toLowerCase(),
                     onednn,
                     "threads=" + Nd4j.getEnvironment().maxThreads()
-                            + ", cores=" + environment.getProperty("cores", "?")
+                            + ", cores=" + Runtime.getRuntime().availableProcessors()
                             + ", blas=" + environment.getProperty("blas.vendor", "?"));
             LOG.info("DL4J engine backend: {}", backend);
         }

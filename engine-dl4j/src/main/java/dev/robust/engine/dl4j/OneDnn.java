@@ -23,6 +23,16 @@ public final class OneDnn {
         System.setProperty(HELPERS_DISABLED_PROPERTY, "false");
     }
 
+    /**
+     * {@link #enableLayerHelpers()} unless someone set the property on purpose: an explicit
+     * {@code -D}{@value #HELPERS_DISABLED_PROPERTY}{@code =true} is respected, and the self-check then reports it.
+     */
+    static void enableLayerHelpersUnlessConfigured() {
+        if (System.getProperty(HELPERS_DISABLED_PROPERTY) == null) {
+            enableLayerHelpers();
+        }
+    }
+
     /** What each of the three conditions reads now. */
     public static Status status() {
         boolean cpuBackend = "CPU".equalsIgnoreCase(
