@@ -5,6 +5,8 @@ import dev.robust.engine.Engine;
 import dev.robust.engine.Engines;
 import dev.robust.engine.Model;
 import dev.robust.engine.ModelSpec;
+import dev.robust.engine.dl4j.OneDnn;
+import dev.robust.engine.dl4j.OneDnnSelfCheck;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +21,6 @@ import java.util.SplittableRandom;
  * <p>Helpers off is DL4J M2.1's default behaviour; it needs the self-check's opt-out, which this class sets.
  */
 public final class EngineBenchmark {
-
-    private static final String HELPERS_DISABLED_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
-    private static final String REQUIRE_ONEDNN_PROPERTY = "robust.engine.dl4j.require-onednn";
 
     private EngineBenchmark() {
     }
@@ -42,8 +41,8 @@ public final class EngineBenchmark {
             ModelSpec spec = ModelSpec.of(nameAndSize[0], side, 10, 42);
             Batch batch = randomBatch(batchSize, side);
             for (boolean helpers : new boolean[] {false, true}) {
-                System.setProperty(HELPERS_DISABLED_PROPERTY, Boolean.toString(!helpers));
-                System.setProperty(REQUIRE_ONEDNN_PROPERTY, Boolean.toString(helpers));
+                System.setProperty(OneDnn.HELPERS_DISABLED_PROPERTY, Boolean.toString(!helpers));
+                System.setProperty(OneDnnSelfCheck.REQUIRE_PROPERTY, Boolean.toString(helpers));
                 Model model = engine.create(spec);
                 double train = imagesPerSecond(batchSize, warmUp, timed, () -> model.trainTeacher(batch));
                 double infer = imagesPerSecond(batchSize, warmUp, timed, () -> model.predict(batch));
