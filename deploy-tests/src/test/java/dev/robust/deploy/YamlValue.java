@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -134,16 +133,6 @@ final class YamlValue {
 
     private String describe() {
         return value == null ? "nothing" : value.getClass().getSimpleName() + " " + value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof YamlValue that && Objects.equals(value, that.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(value);
     }
 
     @Override
