@@ -2,6 +2,7 @@ package dev.robust.augment.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.robust.augment.ingest.InvalidFieldException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -25,6 +26,12 @@ public class ProblemMappers {
                         : Integer.toString(ref.getIndex())).collect(Collectors.joining("."))
                 : "body";
         return Problem.response(Response.Status.BAD_REQUEST, "request body: " + e.getOriginalMessage(), field);
+    }
+
+    /** Quarkus maps this subtype (a value of the wrong type) itself, to plain JSON; ours names the field. */
+    @ServerExceptionMapper
+    public Response wrongValueType(MismatchedInputException e) {
+        return unreadableBody(e);
     }
 
     /** A read-back from Kafka did not finish in time: the broker is slow or unreachable, the request was fine. */
