@@ -1,5 +1,7 @@
 package dev.robust.cli;
 
+import dev.robust.cli.run.RunCommand;
+import dev.robust.cli.run.UpCommand;
 import dev.robust.common.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +15,8 @@ import picocli.CommandLine.Command;
         versionProvider = RobustCommand.Version.class,
         description = "Consistency training and corruption-robustness evaluation over Kafka.",
         subcommands = {
+                RunCommand.class,
+                UpCommand.class,
                 DatasetCommand.class,
                 CorruptCommand.class,
                 SheetCommand.class,

@@ -1,0 +1,68 @@
+package dev.robust.cli.report;
+
+import dev.robust.common.corruption.Corruption;
+import dev.robust.common.event.EvaluationResult;
+import dev.robust.common.event.EvaluationSummary;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The scores of one final checkpoint (teacher or student). The headline figures are the eval-service's summary; the
+ * slices, with their image counts, are its individual results, so a reader can check one against the other.
+ *
+ * @param status {@code complete}, {@code partial} (the profile scores a subset) or {@code failed}
+ */
+public record ModelScores(String role, String checkpointId, int epoch, String engine, String status, Slice clean,
+                          Double cleanTop1, Double cSev5, Double cAll, List<CorruptionScores> corruptions) {
+
+    /** Joins a summary with the successful results of the same checkpoint, corruptions in the canonical order. */
+    public static ModelScores of(EvaluationSummary summary, List<EvaluationResult> results) {
+        Slice clean = null;
+        Map<String, List<Slice>> byCorruption = new TreeMap<>(
+                Comparator.comparingInt(ModelScores::canonicalOrder).thenComparing(Comparator.naturalOrder()));
+        String engine = null;
+        for (EvaluationResult result : results) {
+            if (!result.checkpointId().equals(summary.checkpointId())) {
+                throw new IllegalArgumentException("result of " + result.checkpointId() + " given with the summary of "
+                        + summary.checkpointId());
+            }
+            engine = result.engine();
+            if (result.status() != EvaluationResult.Status.OK) continue;
+            Slice slice = new Slice(result.severity(), result.correct(), result.total(), result.top1());
+            if (result.isClean()) clean = slice;
+            else byCorruption.computeIfAbsent(result.corruption(), c -> new ArrayList<>()).add(slice);
+        }
+        List<CorruptionScores> corruptions = new ArrayList<>();
+        byCorruption.forEach((corruption, slices) -> {
+            slices.sort(Comparator.comparingInt(Slice::severity));
+            corruptions.add(new CorruptionScores(corruption, List.copyOf(slices)));
+        });
+        return new ModelScores(summary.role().id(), summary.checkpointId(), summary.epoch(), engine,
+                summary.status().name().toLowerCase(), clean, summary.cleanTop1(), summary.cSev5(), summary.cAll(),
+                List.copyOf(corruptions));
+    }
+
+    public Optional<CorruptionScores> corruption(String id) {
+        return corruptions.stream().filter(c -> c.corruption().equals(id)).findFirst();
+    }
+
+    /** Mean top-1 over the corruptions scored at {@code severity}; empty when none was. */
+    public Optional<Double> meanAt(int severity) {
+        List<Double> values = corruptions.stream().flatMap(c -> c.at(severity).stream()).map(Slice::top1).toList();
+        return values.isEmpty() ? Optional.empty()
+                : Optional.of(values.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+    }
+
+    /** Position in {@link Corruption#values()}, the order of the CIFAR-10-C paper; unknown names last. */
+    private static int canonicalOrder(String id) {
+        for (Corruption corruption : Corruption.values()) {
+            if (corruption.id().equals(id)) return corruption.ordinal();
+        }
+        return Integer.MAX_VALUE;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.robust.cli.report;
+
+import java.util.List;
+
+/** {@code report.html}: one self-contained page (the charts next to it as PNG files). */
+public final class ReportHtml {
+    private ReportHtml() {
+    }
+
+    public static String render(RunReport report, List<String> charts) {
+        StringBuilder html = new StringBuilder("""
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8">
+                <title>robust run %s</title>
+                <style>
+                body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 70em; color: #1a202c; }
+                table { border-collapse: collapse; margin: 1em 0; }
+                th, td { border: 1px solid #cbd5e0; padding: .3em .7em; text-align: right; }
+                th:first-child, td:first-child { text-align: left; }
+                .warning { background: #fefcbf; border: 1px solid #d69e2e; padding: .7em 1em; }
+                img { max-width: 100%%; margin: 1em 0; }
+                </style></head><body>
+                """.formatted(escape(report.runId())));
+        html.append("<h1>robust run ").append(escape(report.runId())).append("</h1>\n");
+        if (report.dataset().synthetic()) {
+            html.append("<p class=\"warning\"><strong>Synthetic data.</strong> These scores are on procedurally "
+                    + "generated images, not CIFAR-10; they show the pipeline works, not how robust a model is.</p>\n");
+        }
+        html.append("<p>Profile <b>").append(escape(report.profile())).append("</b> · data: ")
+                .append(escape(report.dataset().note())).append(" · CIFAR-10-C: ").append(escape(report.cifar10c()))
+                .append(" · started ").append(report.startedAt()).append(" · ")
+                .append(escape(ReportMarkdown.durations(report.durationsSeconds()))).append("</p>\n");
+        html.append("<h2>Scores</h2>\n").append(table(ReportTables.headline(report)));
+        html.append("<h2>Per corruption</h2>\n").append(table(ReportTables.perCorruption(report)));
+        charts.forEach(chart -> html.append("<img src=\"").append(escape(chart)).append("\" alt=\"")
+                .append(escape(chart)).append("\">\n"));
+        html.append("<h2>Training</h2>\n").append(table(ReportTables.history(report)));
+        html.append("</body></html>\n");
+        return html.toString();
+    }
+
+    private static String table(ReportTables.Table table) {
+        StringBuilder html = new StringBuilder("<table>\n<tr>");
+        table.header().forEach(cell -> html.append("<th>").append(escape(cell)).append("</th>"));
+        html.append("</tr>\n");
+        for (List<String> row : table.rows()) {
+            html.append("<tr>");
+            row.forEach(cell -> html.append("<td>").append(escape(cell)).append("</td>"));
+            html.append("</tr>\n");
+        }
+        return html.append("</table>\n").toString();
+    }
+
+    static String escape(String text) {
+        if (text == null) return "";
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,58 @@
+package dev.robust.cli.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@code report.md}: the report for a terminal, a pull request or a notebook. */
+public final class ReportMarkdown {
+    private ReportMarkdown() {
+    }
+
+    public static String render(RunReport report, List<String> charts) {
+        StringBuilder md = new StringBuilder();
+        md.append("# robust run ").append(report.runId()).append("\n\n");
+        if (report.dataset().synthetic()) {
+            md.append("> **Synthetic data.** These scores are on procedurally generated images, not CIFAR-10; they show "
+                    + "the pipeline works, not how robust a model is.\n\n");
+        }
+        md.append(table(new ReportTables.Table(List.of("", ""), List.of(
+                List.of("profile", report.profile()),
+                List.of("data set", report.dataset().note() + " (`" + report.dataset().spec() + "`)"),
+                List.of("CIFAR-10-C", report.cifar10c()),
+                List.of("engine", report.models().isEmpty() ? "–" : String.valueOf(report.models().get(0).engine())),
+                List.of("started", String.valueOf(report.startedAt())),
+                List.of("time", durations(report.durationsSeconds()))))));
+        md.append("\n## Scores\n\n").append(table(ReportTables.headline(report)));
+        md.append("\nC-sev5: mean top-1 over the corruptions scored at severity 5; C-all: over every severity scored.\n");
+        md.append("\n## Per corruption\n\n").append(table(ReportTables.perCorruption(report)));
+        md.append("\n## Training\n\n").append(table(ReportTables.history(report)));
+        if (!charts.isEmpty()) {
+            md.append("\n## Charts\n\n");
+            charts.forEach(chart -> md.append("![").append(chart).append("](").append(chart).append(")\n"));
+        }
+        return md.toString();
+    }
+
+    /** {@code stage 12 s, stage 30 s}, in the order the stages ran. */
+    public static String durations(Map<String, Double> seconds) {
+        return seconds.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.0f s", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    static String table(ReportTables.Table table) {
+        StringBuilder md = new StringBuilder();
+        row(md, table.header());
+        md.append("|").append("---|".repeat(table.header().size())).append('\n');
+        table.rows().forEach(r -> row(md, r));
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, List<String> cells) {
+        md.append('|');
+        cells.forEach(cell -> md.append(' ').append(cell.replace("|", "\\|")).append(" |"));
+        md.append('\n');
+    }
+}

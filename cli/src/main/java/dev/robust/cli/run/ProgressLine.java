@@ -1,0 +1,90 @@
+package dev.robust.cli.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.robust.cli.report.ReportTables;
+import dev.robust.common.event.EvaluationSummary;
+import dev.robust.common.profile.RunProfile;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The live view of a run on the terminal: where training is (phase, epoch, step, images/s, ETA) and the latest
+ * scores. On a terminal one line is redrawn in place; in a log (no console) a line is written when the position
+ * changes, at most every few seconds, so CI logs stay short.
+ */
+final class ProgressLine {
+    private static final long LOG_INTERVAL_NANOS = 20_000_000_000L;
+
+    private final PrintWriter out;
+    private final boolean interactive;
+    private final RunProfile profile;
+    private String lastLogged = "";
+    private long lastLoggedAt;
+    private int drawnWidth;
+
+    ProgressLine(PrintWriter out, boolean interactive, RunProfile profile) {
+        this.out = out;
+        this.interactive = interactive;
+        this.profile = profile;
+    }
+
+    /** @param run the trainer's view of the run ({@code GET /runs/{id}}) */
+    void show(JsonNode run, Optional<EvaluationSummary> latest) {
+        String position = position(run);
+        String line = position + latest.map(ProgressLine::scores).orElse("");
+        if (interactive) {
+            out.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
+            drawnWidth = line.length();
+            out.flush();
+            return;
+        }
+        String milestone = milestone(run) + latest.map(EvaluationSummary::checkpointId).orElse("");
+        if (!milestone.equals(lastLogged) || System.nanoTime() - lastLoggedAt > LOG_INTERVAL_NANOS) {
+            out.println(line);
+            out.flush();
+            lastLogged = milestone;
+            lastLoggedAt = System.nanoTime();
+        }
+    }
+
+    /** Ends the redrawn line so the next output starts on its own. */
+    void finish() {
+        if (interactive && drawnWidth > 0) {
+            out.println();
+            out.flush();
+        }
+        drawnWidth = 0;
+    }
+
+    private String position(JsonNode run) {
+        String status = run.path("status").asText("?").toLowerCase(Locale.ROOT);
+        if (!run.hasNonNull("phase")) return String.format("%-9s waiting for a trainer", status);
+        String phase = run.path("phase").asText();
+        int epochs = phase.equals("student") ? profile.student().epochs() : profile.teacher().epochs();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-9s %s epoch %d/%d", status, phase,
+                run.path("epoch").asInt() + 1, epochs));
+        if (run.hasNonNull("step")) {
+            text.append(String.format(Locale.ROOT, " step %d/%d", run.path("step").asInt(),
+                    run.path("stepsPerEpoch").asInt()));
+        }
+        if (run.hasNonNull("imagesPerSecond")) {
+            text.append(String.format(Locale.ROOT, "  %.0f img/s", run.path("imagesPerSecond").asDouble()));
+        }
+        if (run.hasNonNull("etaSeconds")) {
+            long eta = run.path("etaSeconds").asLong();
+            text.append(String.format(Locale.ROOT, "  ETA %d:%02d", eta / 60, eta % 60));
+        }
+        return text.toString();
+    }
+
+    private static String milestone(JsonNode run) {
+        return run.path("status").asText() + run.path("phase").asText() + run.path("epoch").asText();
+    }
+
+    private static String scores(EvaluationSummary summary) {
+        return String.format(Locale.ROOT, "  | %s %d: clean %s C-sev5 %s", summary.role().id(), summary.epoch() + 1,
+                ReportTables.percent(summary.cleanTop1()), ReportTables.percent(summary.cSev5()));
+    }
+}

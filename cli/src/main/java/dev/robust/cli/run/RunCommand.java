@@ -1,0 +1,97 @@
+package dev.robust.cli.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.robust.cli.report.ModelScores;
+import dev.robust.cli.report.ReportFiles;
+import dev.robust.cli.report.ReportMarkdown;
+import dev.robust.cli.report.ReportTables;
+import dev.robust.cli.report.RunReport;
+import dev.robust.common.event.EvaluationSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code robust run}: the main job. Starts the stack on this machine, trains a teacher and a student with the
+ * profile, waits until their final checkpoints are scored, writes the report and stops everything.
+ */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Train a teacher and a consistency-trained student and score both on CIFAR-10-C, on this machine:",
+                "an embedded Kafka broker and the three services as child processes (logs in <out>/logs).",
+                "Writes <out>/report.json, report.md, report.html and PNG charts. Ctrl-C stops everything."})
+public final class RunCommand implements Callable<Integer> {
+    @Mixin
+    StackOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Instant startedAt = Instant.now();
+        long started = System.nanoTime();
+        try (PreparedStack prepared = PreparedStack.start(options, out)) {
+            long trainingStarted = System.nanoTime();
+            JsonNode accepted = prepared.http().post(prepared.stack().uri(Service.TRAINER).resolve("/runs"),
+                    Map.of("profile", prepared.profile().name(), "overrides", Map.of()));
+            String runId = accepted.path("runId").asText();
+            out.println("run        " + runId + " (" + prepared.stack().uri(Service.TRAINER) + "/runs/" + runId + ")");
+            out.flush();
+
+            RunReport report;
+            try (EvaluationFeed feed = new EvaluationFeed(prepared.stack().bootstrapServers(), runId)) {
+                ProgressLine progress = new ProgressLine(out, System.console() != null, prepared.profile());
+                RunFollower.Outcome outcome = new RunFollower(prepared.http(), prepared.stack(), feed, progress)
+                        .follow(runId);
+                prepared.durations().put("training + evaluation", PreparedStack.seconds(trainingStarted));
+                prepared.durations().put("total", PreparedStack.seconds(started));
+                report = report(prepared, runId, outcome, feed, startedAt, accepted);
+            }
+            ReportFiles.write(report, prepared.outDir());
+            printSummary(out, report, prepared);
+        }
+        return 0;
+    }
+
+    private static RunReport report(PreparedStack prepared, String runId, RunFollower.Outcome outcome,
+                                    EvaluationFeed feed, Instant startedAt, JsonNode accepted) {
+        List<ModelScores> models = new ArrayList<>();
+        for (EvaluationSummary summary : new EvaluationSummary[] {outcome.teacher(), outcome.student()}) {
+            if (summary != null) models.add(ModelScores.of(summary, feed.results(summary.checkpointId())));
+        }
+        DataPlan data = prepared.data();
+        Map<String, String> config = new TreeMap<>();
+        accepted.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+        return new RunReport(runId, prepared.profile().name(), config,
+                new RunReport.Dataset(data.datasetLabel(), data.datasetSpec(), data.datasetNote(), data.synthetic()),
+                data.cifar10cNote(), startedAt, Instant.now(), new LinkedHashMap<>(prepared.durations()), models,
+                outcome.run().path("history"));
+    }
+
+    private static void printSummary(PrintWriter out, RunReport report, PreparedStack prepared) {
+        out.println();
+        if (report.dataset().synthetic()) out.println("SYNTHETIC DATA — " + report.dataset().note());
+        out.print(ReportTables.aligned(ReportTables.headline(report)));
+        out.println();
+        out.print(ReportTables.aligned(ReportTables.perCorruption(report)));
+        out.println();
+        out.println("time: " + ReportMarkdown.durations(report.durationsSeconds()));
+        out.println("report: " + prepared.outDir().resolve(ReportFiles.HTML) + " (also "
+                + ReportFiles.MARKDOWN + ", " + ReportFiles.JSON + ")");
+        out.flush();
+    }
+}

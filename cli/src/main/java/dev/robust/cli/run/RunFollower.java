@@ -1,0 +1,71 @@
+package dev.robust.cli.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.robust.common.event.EvaluationSummary;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Follows one run to its end: polls the trainer for the run's position, reads the eval-service's output as it
+ * arrives, shows both, and returns once the run has finished and the checkpoints it kept are scored.
+ */
+final class RunFollower {
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration CATCH_UP = Duration.ofSeconds(30);
+
+    /** The trainer's last view of a finished run and the summaries of its final checkpoints (null if not trained). */
+    record Outcome(JsonNode run, EvaluationSummary teacher, EvaluationSummary student) {
+    }
+
+    private final JsonHttp http;
+    private final LocalStack stack;
+    private final EvaluationFeed feed;
+    private final ProgressLine progress;
+
+    RunFollower(JsonHttp http, LocalStack stack, EvaluationFeed feed, ProgressLine progress) {
+        this.http = http;
+        this.stack = stack;
+        this.feed = feed;
+        this.progress = progress;
+    }
+
+    Outcome follow(String runId) throws IOException, InterruptedException {
+        URI runUri = stack.uri(Service.TRAINER).resolve("/runs/" + runId);
+        try {
+            while (true) {
+                stack.requireRunning();
+                JsonNode run = http.get(runUri);
+                feed.poll(POLL);
+                progress.show(run, feed.latest());
+                String status = run.path("status").asText();
+                if (status.equals("FAILED") || status.equals("CANCELLED")) {
+                    throw new IOException("run " + runId + " " + status.toLowerCase() + ": "
+                            + run.path("reason").asText("no reason given") + " (trainer log: "
+                            + "logs/" + Service.TRAINER.module() + ".log)");
+                }
+                if (status.equals("FINISHED")) {
+                    Optional<Outcome> outcome = scored(run);
+                    if (outcome.isPresent()) {
+                        feed.catchUp(CATCH_UP);
+                        return outcome.get();
+                    }
+                }
+            }
+        } finally {
+            progress.finish();
+        }
+    }
+
+    /** The outcome once every final checkpoint the run names has a summary. */
+    private Optional<Outcome> scored(JsonNode run) {
+        String teacherId = run.path("teacherCheckpointId").textValue();
+        String studentId = run.path("studentCheckpointId").textValue();
+        EvaluationSummary teacher = teacherId == null ? null : feed.summary(teacherId).orElse(null);
+        EvaluationSummary student = studentId == null ? null : feed.summary(studentId).orElse(null);
+        boolean scored = (teacherId == null || teacher != null) && (studentId == null || student != null);
+        return scored ? Optional.of(new Outcome(run, teacher, student)) : Optional.empty();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.robust.cli.run;
+
+import dev.robust.common.profile.RunProfile;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * How the local stack is set up: everything under {@code outDir} (broker data, logs, checkpoints), the directory the
+ * augment-service may read data sets from, the trainer's engine, and the profile whose {@code eval.*} settings the
+ * eval-service scores with (they are service settings, the same keys as the profile's).
+ *
+ * @param engine the trainer's engine; null keeps the service's default
+ * @param jvmOptions extra options for every service JVM (e.g. from {@code ROBUST_SERVICE_JAVA_OPTS})
+ */
+public record StackConfig(Path outDir, Path dataRoot, String engine, RunProfile profile, List<String> jvmOptions) {
+
+    Path kafkaDir() {
+        return outDir.resolve("kafka");
+    }
+
+    Path logDir() {
+        return outDir.resolve("logs");
+    }
+
+    Path checkpointDir() {
+        return outDir.resolve("checkpoints");
+    }
+
+    /** The system properties that configure {@code service} (keys of its application.properties). */
+    Map<String, String> properties(Service service, int port, String bootstrapServers) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("quarkus.http.port", Integer.toString(port));
+        // A local stack has no authentication in front of it: keep it off the network.
+        properties.put("quarkus.http.host", "127.0.0.1");
+        properties.put("kafka.bootstrap.servers", bootstrapServers);
+        switch (service) {
+            case AUGMENT -> properties.put("robust.augment.data-root", dataRoot.toString());
+            case TRAINER -> {
+                properties.put("trainer.checkpoint-store", checkpointDir().toString());
+                if (engine != null) properties.put("trainer.engine", engine);
+            }
+            case EVAL -> {
+                properties.put("eval.checkpoint-store", checkpointDir().toString());
+                properties.put("eval.corruptions", profile.evalCorruptions().stream()
+                        .map(c -> c.id()).collect(Collectors.joining(",")));
+                properties.put("eval.severities", profile.evalSeverities().stream()
+                        .map(String::valueOf).collect(Collectors.joining(",")));
+                properties.put("eval.clean-images", Integer.toString(profile.evalCleanImages()));
+                properties.put("eval.images-per-severity", Integer.toString(profile.evalImagesPerSeverity()));
+            }
+        }
+        return properties;
+    }
+
+    /**
+     * Environment of every service. The {@code %prod} profile reads the broker from this variable; the system
+     * property above also covers a build whose properties name the key directly.
+     */
+    Map<String, String> environment(String bootstrapServers) {
+        return Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+    }
+}

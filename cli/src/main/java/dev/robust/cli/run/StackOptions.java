@@ -1,0 +1,58 @@
+package dev.robust.cli.run;
+
+import dev.robust.common.profile.RunProfile;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+
+/** The options {@code robust run} and {@code robust up} share: what to run, on what data, and where. */
+public final class StackOptions {
+    /** Extra JVM options for every service, e.g. {@code -XX:ActiveProcessorCount=2}. */
+    static final String SERVICE_JAVA_OPTS = "ROBUST_SERVICE_JAVA_OPTS";
+
+    @Option(names = "--profile", defaultValue = "quick", paramLabel = "quick|seed|ci",
+            description = "Run profile (default: ${DEFAULT-VALUE}): quick = minutes on a CPU, seed = the reference "
+                    + "recipe for a GPU, ci = the tests' tiny one.")
+    String profile;
+
+    @Option(names = "--dataset", paramLabel = "<spec>",
+            description = "cifar10:<dir|tar.gz>, imagefolder:<dir|tar.gz> or synthetic[:N]. Default: CIFAR-10 from "
+                    + "./data (cifar-10-batches-bin/ or cifar-10-binary.tar.gz), downloaded there when online, "
+                    + "otherwise synthetic images.")
+    String dataset;
+
+    @Option(names = "--cifar10c", defaultValue = DatasetChoice.GENERATE, paramLabel = "generate|<dir>",
+            description = "CIFAR-10-C: generate it from the test images (default) or read a directory of the "
+                    + "released .npy files.")
+    String cifar10c;
+
+    @Option(names = "--engine", paramLabel = "<name>",
+            description = "Deep-learning engine of the trainer (default: the service's, dl4j).")
+    String engine;
+
+    @Option(names = "--out", paramLabel = "<dir>",
+            description = "Directory for the broker's data, logs, checkpoints and the report "
+                    + "(default: runs/<date>-<time>).")
+    Path out;
+
+    RunProfile runProfile() {
+        return RunProfile.named(profile);
+    }
+
+    /** The output directory, chosen once: the default carries the time of the first call. */
+    Path outDir() {
+        if (out == null) {
+            out = Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        }
+        return out.toAbsolutePath().normalize();
+    }
+
+    static List<String> serviceJvmOptions() {
+        String options = System.getenv(SERVICE_JAVA_OPTS);
+        return options == null || options.isBlank() ? List.of() : Arrays.asList(options.trim().split("\\s+"));
+    }
+}
