@@ -33,32 +33,32 @@ final class BlurCorruptions {
     }
 
     /**
-     * Blur, shuffle each pixel with a neighbour up/left by at most {@code maxDelta} (scanning bottom-right to
-     * top-left, so pixels can travel), blur again. The shuffle works on uint8 values like the reference.
+     * Blur, quantise to uint8, let each pixel take the value of a random neighbour up/left of it (offsets in
+     * {−maxDelta … 0}² — the reference draws them from {@code randint(-d, d)}, whose upper bound is exclusive), blur
+     * again.
+     *
+     * <p>The reference writes this step as a tuple "swap" of two NumPy row views; the first assignment overwrites
+     * the view the second one reads, so in effect the pixel is only overwritten by its neighbour and the neighbour
+     * keeps its value. That copy is what the reference generator produces, so it is what we reproduce. Scanning from
+     * the bottom-right, each source is still untouched in the current pass, so a pass moves any colour at most
+     * {@code maxDelta} pixels: the output only holds colours from each pixel's neighbourhood.
      */
     static float[] glassBlur(float[] x, int severity, ImageRandom random) {
         double[] c = GLASS[severity - 1];
         int maxDelta = (int) c[1];
-        float[] blurred = Convolution.gaussian(x, SIDE, SIDE, CHANNELS, c[0], TRUNCATE, Border.NEAREST);
-        for (int i = 0; i < blurred.length; i++) blurred[i] = (int) (Frame.clip01(blurred[i]) * 255f) / 255f;
+        float[] shuffled = Convolution.gaussian(x, SIDE, SIDE, CHANNELS, c[0], TRUNCATE, Border.NEAREST);
+        for (int i = 0; i < shuffled.length; i++) shuffled[i] = (int) (Frame.clip01(shuffled[i]) * 255f) / 255f;
         for (int pass = 0; pass < (int) c[2]; pass++) {
             for (int h = SIDE - maxDelta; h > maxDelta; h--) {
                 for (int w = SIDE - maxDelta; w > maxDelta; w--) {
                     int dx = random.nextInt(-maxDelta, maxDelta);
                     int dy = random.nextInt(-maxDelta, maxDelta);
-                    swapPixels(blurred, h * SIDE + w, (h + dy) * SIDE + (w + dx));
+                    System.arraycopy(shuffled, ((h + dy) * SIDE + w + dx) * CHANNELS, shuffled,
+                            (h * SIDE + w) * CHANNELS, CHANNELS);
                 }
             }
         }
-        return Convolution.gaussian(blurred, SIDE, SIDE, CHANNELS, c[0], TRUNCATE, Border.NEAREST);
-    }
-
-    private static void swapPixels(float[] x, int a, int b) {
-        for (int ch = 0; ch < CHANNELS; ch++) {
-            float t = x[a * CHANNELS + ch];
-            x[a * CHANNELS + ch] = x[b * CHANNELS + ch];
-            x[b * CHANNELS + ch] = t;
-        }
+        return Convolution.gaussian(shuffled, SIDE, SIDE, CHANNELS, c[0], TRUNCATE, Border.NEAREST);
     }
 
     /** One-sided Gaussian streak at a uniform angle in [−45°, 45°), edge pixels repeated. */
