@@ -12,6 +12,9 @@ package dev.robust.common.image;
  * The coordinate tables are tiny (one entry per output row and column) and are rebuilt on every call.
  */
 public final class BilinearResize {
+    private final int inWidth;
+    private final int outHeight;
+    private final int outWidth;
     private final int[] rowLow;
     private final int[] rowHigh;
     private final float[] rowLerp;
@@ -21,6 +24,9 @@ public final class BilinearResize {
 
     private BilinearResize(int inHeight, int inWidth, int outHeight, int outWidth, boolean mirrored) {
         UInt8Image.checkShape(outHeight, outWidth, 1);
+        this.inWidth = inWidth;
+        this.outHeight = outHeight;
+        this.outWidth = outWidth;
         rowLow = new int[outHeight];
         rowHigh = new int[outHeight];
         rowLerp = new float[outHeight];
@@ -47,15 +53,27 @@ public final class BilinearResize {
 
     /** Resizes {@code image} to {@code outHeight × outWidth}, rounding to the nearest grey level. */
     public static UInt8Image resize(UInt8Image image, int outHeight, int outWidth) {
-        return resizeWindow(image, outHeight, outWidth, 0, 0, outHeight, outWidth, false);
+        return new BilinearResize(image.height(), image.width(), outHeight, outWidth, false)
+                .window(image, 0, 0, outHeight, outWidth);
     }
 
     /**
      * The float result of the resize (0..255 scale, HWC), before any quantisation: what TensorFlow hands the model.
      */
     public static float[] resizeToFloat(UInt8Image image, int outHeight, int outWidth) {
-        return new BilinearResize(image.height(), image.width(), outHeight, outWidth, false)
-                .render(image, 0, 0, outHeight, outWidth);
+        BilinearResize resize = new BilinearResize(image.height(), image.width(), outHeight, outWidth, false);
+        int rowLength = outWidth * image.channels();
+        float[] rows = resize.horizontalPass(image, 0, outHeight, 0, outWidth);
+        int firstRow = resize.rowLow[0];
+        float[] out = new float[outHeight * rowLength];
+        int o = 0;
+        for (int y = 0; y < outHeight; y++) {
+            int upper = (resize.rowLow[y] - firstRow) * rowLength;
+            int lower = (resize.rowHigh[y] - firstRow) * rowLength;
+            float dy = resize.rowLerp[y];
+            for (int i = 0; i < rowLength; i++) out[o++] = rows[upper + i] + (rows[lower + i] - rows[upper + i]) * dy;
+        }
+        return out;
     }
 
     /**
@@ -65,34 +83,52 @@ public final class BilinearResize {
      */
     public static UInt8Image resizeWindow(UInt8Image image, int fullHeight, int fullWidth,
                                           int top, int left, int height, int width, boolean mirrored) {
-        if (top < 0 || left < 0 || height < 1 || width < 1 || top + height > fullHeight || left + width > fullWidth) {
+        return new BilinearResize(image.height(), image.width(), fullHeight, fullWidth, mirrored)
+                .window(image, top, left, height, width);
+    }
+
+    /** The window of this resize of {@code image}, rounded to the nearest grey level. */
+    private UInt8Image window(UInt8Image image, int top, int left, int height, int width) {
+        if (top < 0 || left < 0 || height < 1 || width < 1 || top + height > outHeight || left + width > outWidth) {
             throw new IllegalArgumentException("window " + height + "×" + width + " at (" + top + ", " + left
-                    + ") does not fit in the resized " + fullHeight + "×" + fullWidth + " image");
+                    + ") does not fit in the resized " + outHeight + "×" + outWidth + " image");
         }
-        float[] values = new BilinearResize(image.height(), image.width(), fullHeight, fullWidth, mirrored)
-                .render(image, top, left, height, width);
-        byte[] out = new byte[values.length];
-        for (int i = 0; i < values.length; i++) out[i] = (byte) (int) (values[i] + 0.5f);
+        int rowLength = width * image.channels();
+        float[] rows = horizontalPass(image, top, height, left, width);
+        int firstRow = rowLow[top];
+        byte[] out = new byte[height * rowLength];
+        int o = 0;
+        for (int y = 0; y < height; y++) {
+            int upper = (rowLow[top + y] - firstRow) * rowLength;
+            int lower = (rowHigh[top + y] - firstRow) * rowLength;
+            float dy = rowLerp[top + y];
+            // The vertical blend and the rounding in one expression: the same float operations, in the same order,
+            // as blending into a float array first and rounding it afterwards, without that array.
+            for (int i = 0; i < rowLength; i++) {
+                float a = rows[upper + i];
+                out[o++] = (byte) (int) (a + (rows[lower + i] - a) * dy + 0.5f);
+            }
+        }
         return new UInt8Image(height, width, image.channels(), out);
     }
 
     /**
-     * Horizontal pass over each source row the window needs, then the vertical blend of two such rows. Caching the
-     * horizontal pass per source row gives the same floats as TensorFlow's per-pixel order (same operations, same
-     * operands) at a fraction of the work.
+     * The horizontal pass over each source row that the window's output rows blend, back to back in one array
+     * ({@code width × channels} floats per source row, starting at source row {@code rowLow[top]}; rows are never
+     * mirrored, so that is the first one). Blending these cached rows vertically gives the same floats as
+     * TensorFlow's per-pixel order (same operations, same operands) at a fraction of the work.
      */
-    private float[] render(UInt8Image image, int top, int left, int height, int width) {
+    private float[] horizontalPass(UInt8Image image, int top, int height, int left, int width) {
         byte[] src = image.data();
         int channels = image.channels();
-        int stride = image.width() * channels;
+        int stride = inWidth * channels;
         int rowLength = width * channels;
-        int firstRow = Math.min(rowLow[top], rowHigh[top]);
-        int lastRow = Math.max(rowLow[top + height - 1], rowHigh[top + height - 1]);
-        float[][] horizontal = new float[lastRow - firstRow + 1][rowLength];
+        int firstRow = rowLow[top];
+        int lastRow = rowHigh[top + height - 1];
+        float[] rows = new float[(lastRow - firstRow + 1) * rowLength];
+        int o = 0;
         for (int r = firstRow; r <= lastRow; r++) {
-            float[] row = horizontal[r - firstRow];
             int base = r * stride;
-            int o = 0;
             for (int x = 0; x < width; x++) {
                 int lo = base + colLow[left + x] * channels;
                 int hi = base + colHigh[left + x] * channels;
@@ -100,18 +136,10 @@ public final class BilinearResize {
                 for (int c = 0; c < channels; c++) {
                     float a = src[lo + c] & 0xFF;
                     float b = src[hi + c] & 0xFF;
-                    row[o++] = a + (b - a) * dx;
+                    rows[o++] = a + (b - a) * dx;
                 }
             }
         }
-        float[] out = new float[height * rowLength];
-        int o = 0;
-        for (int y = 0; y < height; y++) {
-            float[] upper = horizontal[rowLow[top + y] - firstRow];
-            float[] lower = horizontal[rowHigh[top + y] - firstRow];
-            float dy = rowLerp[top + y];
-            for (int i = 0; i < rowLength; i++) out[o++] = upper[i] + (lower[i] - upper[i]) * dy;
-        }
-        return out;
+        return rows;
     }
 }
