@@ -1,0 +1,112 @@
+package dev.robust.eval.messaging;
+
+import dev.robust.common.event.EvaluationResult;
+import dev.robust.common.event.Event;
+import dev.robust.common.topic.Topics;
+import dev.robust.eval.metrics.EvaluationGauges;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every evaluation result as it is published, by any replica: feeds the Prometheus gauges and the Server-Sent
+ * Events stream of the dashboards. Reads all partitions of {@code evaluations} from the beginning with an assigned
+ * consumer (no group: each replica sees everything), so gauges are complete after a restart too.
+ */
+@ApplicationScoped
+public class EvaluationFeed {
+    private static final Logger LOG = Logger.getLogger(EvaluationFeed.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final KafkaClients clients;
+    private final EvaluationGauges gauges;
+    private final BroadcastProcessor<EvaluationResult> broadcast = BroadcastProcessor.create();
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private Thread loop;
+
+    EvaluationFeed(KafkaClients clients, EvaluationGauges gauges) {
+        this.clients = clients;
+        this.gauges = gauges;
+    }
+
+    /** Results published from now on (a hot stream: nothing is replayed to a new subscriber). */
+    public Multi<EvaluationResult> live() {
+        return broadcast;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        loop = new Thread(this::pollLoop, "eval-feed");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        KafkaConsumer<byte[], byte[]> current = consumer;
+        if (current != null) current.wakeup();
+        if (loop != null) loop.join(Duration.ofSeconds(5).toMillis());
+        broadcast.onComplete();
+    }
+
+    private void pollLoop() {
+        try (KafkaConsumer<byte[], byte[]> feed = clients.assignedConsumer()) {
+            consumer = feed;
+            List<TopicPartition> partitions = awaitPartitions(feed);
+            feed.assign(partitions);
+            feed.seekToBeginning(partitions);
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> record : feed.poll(POLL)) {
+                    accept(record);
+                }
+            }
+        } catch (WakeupException e) {
+            // Shutdown.
+        } catch (RuntimeException e) {
+            LOG.error("the evaluation feed stopped; gauges and the live stream no longer update", e);
+        }
+    }
+
+    private void accept(ConsumerRecord<byte[], byte[]> record) {
+        Event event;
+        try {
+            event = IncomingEvents.decode(record.headers(), record.value());
+        } catch (RuntimeException e) {
+            LOG.warnf("skipping %s[%d]@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+            return;
+        }
+        if (event instanceof EvaluationResult result) {
+            gauges.record(result);
+            broadcast.onNext(result);
+        }
+    }
+
+    /** The topic is created at start-up (OutputTopics); until it exists there is nothing to follow. */
+    private List<TopicPartition> awaitPartitions(KafkaConsumer<byte[], byte[]> feed) {
+        while (running) {
+            List<PartitionInfo> infos = feed.partitionsFor(Topics.EVALUATIONS);
+            if (infos != null && !infos.isEmpty()) {
+                return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WakeupException();
+            }
+        }
+        throw new WakeupException();
+    }
+}

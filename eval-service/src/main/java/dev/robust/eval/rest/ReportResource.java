@@ -1,0 +1,49 @@
+package dev.robust.eval.rest;
+
+import dev.robust.common.event.EvaluationResult;
+import dev.robust.common.event.EvaluationSummary;
+import dev.robust.eval.streams.EvaluationTable;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** Summaries of runs and checkpoints, computed from the evaluation table on each request. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportResource {
+    private final EvaluationTable table;
+
+    ReportResource(EvaluationTable table) {
+        this.table = table;
+    }
+
+    /** Every run with at least one evaluation, and its checkpoints' summaries. */
+    @GET
+    @Path("runs")
+    public List<RunReport> runs() {
+        return RunReport.allRuns(table.queries().all());
+    }
+
+    @GET
+    @Path("runs/{id}/report")
+    public RunReport run(@PathParam("id") String runId) {
+        List<EvaluationResult> results = table.queries().forRun(runId);
+        if (results.isEmpty()) throw new NotFoundException("no evaluations of run '" + runId + "' yet");
+        return RunReport.of(runId, results);
+    }
+
+    @GET
+    @Path("checkpoints/{id}/report")
+    public CheckpointReport checkpoint(@PathParam("id") String checkpointId) {
+        List<EvaluationResult> results = table.queries().forCheckpoint(checkpointId);
+        if (results.isEmpty()) {
+            throw new NotFoundException("no evaluations of checkpoint '" + checkpointId + "' yet");
+        }
+        return new CheckpointReport(EvaluationSummary.of(results), results);
+    }
+}

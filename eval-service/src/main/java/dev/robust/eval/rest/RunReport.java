@@ -1,0 +1,38 @@
+package dev.robust.eval.rest;
+
+import dev.robust.common.event.EvaluationResult;
+import dev.robust.common.event.EvaluationSummary;
+import dev.robust.eval.streams.EvaluationQueries;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /runs/{id}/report}: the summary of every checkpoint of a run, teacher epochs first, then student
+ * epochs; {@code dataset} says what the images were (e.g. {@code synthetic}) so no report passes for CIFAR-10.
+ */
+public record RunReport(String runId, String dataset, List<EvaluationSummary> checkpoints) {
+
+    /** Groups one run's results (in {@link EvaluationQueries#ORDER}) by checkpoint and summarises each. */
+    public static RunReport of(String runId, Collection<EvaluationResult> results) {
+        Map<String, List<EvaluationResult>> byCheckpoint = new LinkedHashMap<>();
+        for (EvaluationResult result : results) {
+            byCheckpoint.computeIfAbsent(result.checkpointId(), id -> new ArrayList<>()).add(result);
+        }
+        List<EvaluationSummary> summaries = byCheckpoint.values().stream().map(EvaluationSummary::of).toList();
+        String dataset = summaries.isEmpty() ? null : summaries.get(0).dataset();
+        return new RunReport(runId, dataset, summaries);
+    }
+
+    /** Every run in the results, one report each, in run order. */
+    public static List<RunReport> allRuns(List<EvaluationResult> results) {
+        Map<String, List<EvaluationResult>> byRun = new LinkedHashMap<>();
+        for (EvaluationResult result : results) {
+            byRun.computeIfAbsent(result.runId(), id -> new ArrayList<>()).add(result);
+        }
+        return byRun.entrySet().stream().map(entry -> of(entry.getKey(), entry.getValue())).toList();
+    }
+}

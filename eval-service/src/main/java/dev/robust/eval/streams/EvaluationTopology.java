@@ -1,0 +1,37 @@
+package dev.robust.eval.streams;
+
+import dev.robust.common.event.EvaluationResult;
+import dev.robust.common.topic.Topics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The query side of {@code evaluations}: the latest result per key (checkpoint/corruption/severity) as a table.
+ *
+ * <p>A global table, so that every replica holds every result and can answer any query: scoring is split across
+ * replicas by partition, but a dashboard asking one replica about a run must see all of that run's checkpoints.
+ * The table is small (about a hundred results per checkpoint).
+ */
+@ApplicationScoped
+public class EvaluationTopology {
+    /** The queryable store, keyed like the {@code evaluations} topic. */
+    public static final String STORE = "evaluations-by-key";
+
+    @Produces
+    public Topology topology() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.globalTable(Topics.EVALUATIONS,
+                Consumed.with(Serdes.String(), new EvaluationResultSerde()),
+                Materialized.<String, EvaluationResult, KeyValueStore<Bytes, byte[]>>as(STORE)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(new EvaluationResultSerde()));
+        return builder.build();
+    }
+}

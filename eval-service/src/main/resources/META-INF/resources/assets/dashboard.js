@@ -1,0 +1,82 @@
+// The dashboard at "/": runs and checkpoints from the REST API, live scores from the SSE stream.
+"use strict";
+import {percent} from "/assets/format.js";
+
+function cell(text, className) {
+  const td = document.createElement("td");
+  td.textContent = text;
+  if (className) td.className = className;
+  return td;
+}
+
+function link(href, text) {
+  const td = document.createElement("td");
+  const a = document.createElement("a");
+  a.href = href;
+  a.textContent = text;
+  td.appendChild(a);
+  return td;
+}
+
+function renderRuns(runs) {
+  const runBody = document.querySelector("#runs tbody");
+  const checkpointBody = document.querySelector("#checkpoints tbody");
+  runBody.replaceChildren();
+  checkpointBody.replaceChildren();
+  for (const run of runs) {
+    const row = document.createElement("tr");
+    row.append(cell(run.run_id), cell(run.dataset || "?"), cell(run.checkpoints.length, "number"),
+        link(`/runs/${encodeURIComponent(run.run_id)}/report.html`, "charts"));
+    runBody.appendChild(row);
+    for (const summary of run.checkpoints) {
+      const checkpoint = document.createElement("tr");
+      checkpoint.append(link(`/checkpoints/${encodeURIComponent(summary.checkpoint_id)}/report`,
+          summary.checkpoint_id), cell(summary.role), cell(summary.epoch, "number"),
+          cell(summary.status, summary.status === "failed" ? "failed" : ""), cell(percent(summary.clean_top1), "number"),
+          cell(percent(summary.c_sev5), "number"), cell(percent(summary.c_all), "number"));
+      checkpointBody.appendChild(checkpoint);
+    }
+  }
+}
+
+async function refreshRuns() {
+  const response = await fetch("/runs");
+  if (response.ok) renderRuns(await response.json());
+}
+
+function showLive(result) {
+  const key = `${result.checkpoint_id}/${result.corruption}/${result.severity}`;
+  const body = document.querySelector("#live tbody");
+  const existing = body.querySelector(`tr[data-key="${CSS.escape(key)}"]`);
+  if (existing) existing.remove();
+  const row = document.createElement("tr");
+  row.dataset.key = key;
+  row.className = "fresh";
+  const failed = result.status === "failed";
+  row.append(cell(result.checkpoint_id), cell(result.corruption), cell(result.severity, "number"),
+      cell(failed ? result.error : `${result.correct} / ${result.total}`, failed ? "failed" : "number"),
+      cell(failed ? "failed" : percent(result.top1), "number top1"));
+  body.prepend(row);
+}
+
+let refreshPending = null;
+
+function scheduleRefresh() {
+  // A sweep publishes ~100 results in a burst: refresh the tables once per burst.
+  if (refreshPending) return;
+  refreshPending = setTimeout(() => { refreshPending = null; refreshRuns(); }, 500);
+}
+
+function connect() {
+  const status = document.getElementById("connection");
+  const source = new EventSource("/evaluations/stream");
+  source.onopen = () => { status.textContent = "live"; };
+  source.onerror = () => { status.textContent = "reconnecting…"; };
+  source.onmessage = message => {
+    showLive(JSON.parse(message.data));
+    scheduleRefresh();
+  };
+}
+
+refreshRuns();
+connect();

@@ -1,0 +1,123 @@
+package dev.robust.eval.rest;
+
+import dev.robust.common.event.EvaluationResult;
+import dev.robust.common.event.ModelRole;
+import dev.robust.eval.fixtures.Evaluations;
+import dev.robust.eval.fixtures.KafkaFixtures;
+import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The query API over evaluations published to the embedded broker: table, reports, SSE, gauges, errors. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedKafkaTestResource.class)
+class QueryApiTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @TestHTTPResource("/evaluations/stream")
+    URL stream;
+
+    @Test
+    void servesEvaluationsAndReportsOfARun() throws Exception {
+        try (KafkaFixtures kafka = new KafkaFixtures(kafkaConfig)) {
+            kafka.publish(Evaluations.ok("qrun", ModelRole.TEACHER, 0, "clean", 0, 90, 100));
+            kafka.publish(Evaluations.ok("qrun", ModelRole.TEACHER, 0, "fog", 5, 40, 100));
+            kafka.publish(Evaluations.ok("qrun", ModelRole.TEACHER, 0, "contrast", 5, 20, 100));
+            kafka.publish(Evaluations.ok("qrun", ModelRole.STUDENT, 0, "fog", 5, 60, 100));
+            kafka.publish(Evaluations.ok("other", ModelRole.TEACHER, 0, "clean", 0, 10, 100));
+        }
+        awaitRunSize("qrun", 4);
+
+        given().get("/evaluations?run=qrun").then().statusCode(200)
+                .body("checkpoint_id", equalTo(List.of("qrun-teacher-0", "qrun-teacher-0",
+                        "qrun-teacher-0", "qrun-student-0")));
+        var checkpoint = given().get("/checkpoints/qrun-teacher-0/report").then().statusCode(200)
+                .body("results", hasSize(3)).extract().jsonPath();
+        assertEquals(0.9, checkpoint.getDouble("summary.clean_top1"), 1e-6);
+        assertEquals(0.3, checkpoint.getDouble("summary.c_sev5"), 1e-6);
+        assertEquals(0.4, checkpoint.getDouble("summary.per_corruption.fog.5"), 1e-6);
+        given().get("/runs/qrun/report").then().statusCode(200)
+                .body("run_id", equalTo("qrun"))
+                .body("dataset", equalTo("synthetic"))
+                .body("checkpoints.checkpoint_id", equalTo(List.of("qrun-teacher-0", "qrun-student-0")));
+        given().get("/runs/qrun/report.html").then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("/assets/report.js"));
+        given().get("/assets/charts.js").then().statusCode(200).body(containsString("export function barChart"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("robust_evaluation_top1{corruption=\"fog\",epoch=\"0\",role=\"student\","
+                        + "run=\"qrun\",severity=\"5\"} 0.6"));
+    }
+
+    @Test
+    void unknownRunsAndCheckpointsAreProblemDetails() {
+        given().get("/runs/no-such-run/report").then().statusCode(404)
+                .contentType(containsString("application/problem+json"))
+                .body("status", equalTo(404))
+                .body("detail", containsString("no-such-run"));
+        given().get("/checkpoints/no-such-checkpoint/report").then().statusCode(404)
+                .contentType(containsString("application/problem+json"));
+    }
+
+    @Test
+    void streamsNewEvaluationsAsServerSentEvents() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        CompletableFuture<HttpResponse<Stream<String>>> response = client.sendAsync(
+                HttpRequest.newBuilder(URI.create(stream.toString())).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> open = response.get(30, TimeUnit.SECONDS);
+        assertTrue(open.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
+        EvaluationResult published = Evaluations.ok("sserun", ModelRole.TEACHER, 3, "snow", 2, 7, 8);
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> open.body()
+                .filter(l -> l.startsWith("data:") && l.contains("sserun-teacher-3")).findFirst().orElseThrow());
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        try (KafkaFixtures kafka = new KafkaFixtures(kafkaConfig)) {
+            // The subscription is live once the response is open; publish until the line arrives, in case the
+            // feed was still catching up when the first one went out.
+            while (!line.isDone() && Instant.now().isBefore(deadline)) {
+                kafka.publish(published);
+                line.completeOnTimeout(null, 2, TimeUnit.SECONDS).join();
+            }
+        }
+        String data = line.get();
+        assertTrue(data.contains("\"corruption\":\"snow\"") && data.contains("\"correct\":7"), data);
+    }
+
+    private static void awaitRunSize(String run, int size) throws InterruptedException {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            var response = given().get("/evaluations?run=" + run);
+            if (response.statusCode() == 200 && response.jsonPath().getList("$").size() >= size) return;
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the table never held " + size + " results of " + run);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.robust.eval.streams;
+
+import dev.robust.common.event.EvaluationResult;
+import dev.robust.common.event.EvaluationSummary;
+import dev.robust.common.event.EventCodec;
+import dev.robust.common.event.ModelRole;
+import dev.robust.common.topic.Topics;
+import dev.robust.eval.fixtures.Evaluations;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class EvaluationTopologyTest {
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> evaluations;
+
+    @BeforeEach
+    void startDriver() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "evaluation-topology-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(new EvaluationTopology().topology(), config);
+        evaluations = driver.createInputTopic(Topics.EVALUATIONS, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void keepsTheLatestResultPerCheckpointCorruptionAndSeverity() {
+        publish(Evaluations.ok("r1", ModelRole.TEACHER, 0, "fog", 5, 10, 100));
+        publish(Evaluations.ok("r1", ModelRole.TEACHER, 0, "fog", 5, 42, 100));
+        publish(Evaluations.ok("r1", ModelRole.TEACHER, 0, "fog", 4, 50, 100));
+
+        List<EvaluationResult> results = queries().forCheckpoint("r1-teacher-0");
+        assertEquals(2, results.size());
+        assertEquals(4, results.get(0).severity());
+        assertEquals(42, results.get(1).correct(), "the re-scored result replaced the first one");
+    }
+
+    @Test
+    void answersByRunAndByCheckpointWithoutMixingPrefixes() {
+        publish(Evaluations.ok("r1", ModelRole.TEACHER, 1, "clean", 0, 80, 100));
+        publish(Evaluations.ok("r1", ModelRole.STUDENT, 1, "fog", 5, 60, 100));
+        publish(Evaluations.ok("r11", ModelRole.TEACHER, 1, "clean", 0, 70, 100));
+
+        assertEquals(List.of("r1-student-1", "r1-teacher-1"),
+                queries().forRun("r1").stream().map(EvaluationResult::checkpointId).sorted().toList());
+        assertEquals(1, queries().forCheckpoint("r1-teacher-1").size());
+        assertEquals(3, queries().all().size());
+    }
+
+    @Test
+    void ignoresRecordsThatAreNotEvaluationResults() {
+        EvaluationResult result = Evaluations.ok("r2", ModelRole.TEACHER, 0, "clean", 0, 9, 10);
+        publish(result);
+        EvaluationSummary summary = EvaluationSummary.of(List.of(result));
+        // A summary body under an evaluation key, and bytes that are not JSON: neither may become a table row.
+        EventCodec.OutgoingEvent outgoing = EventCodec.encode(summary, "/test");
+        evaluations.pipeInput(new TestRecord<>("r2-teacher-0/fog/5", outgoing.value(), headers(outgoing.headers())));
+        evaluations.pipeInput("r2-teacher-0/fog/4", "garbage".getBytes(StandardCharsets.UTF_8));
+
+        KeyValueStore<String, EvaluationResult> store = driver.getKeyValueStore(EvaluationTopology.STORE);
+        assertNull(store.get("r2-teacher-0/fog/5"));
+        assertNull(store.get("r2-teacher-0/fog/4"));
+        assertEquals(List.of(result), queries().forCheckpoint("r2-teacher-0"));
+    }
+
+    private EvaluationQueries queries() {
+        KeyValueStore<String, EvaluationResult> store = driver.getKeyValueStore(EvaluationTopology.STORE);
+        return new EvaluationQueries(store);
+    }
+
+    private void publish(EvaluationResult result) {
+        EventCodec.OutgoingEvent outgoing = EventCodec.encode(result, "/test");
+        evaluations.pipeInput(new TestRecord<>(outgoing.key(), outgoing.value(), headers(outgoing.headers())));
+    }
+
+    private static RecordHeaders headers(Map<String, byte[]> headers) {
+        RecordHeaders recordHeaders = new RecordHeaders();
+        headers.forEach(recordHeaders::add);
+        return recordHeaders;
+    }
+}
