@@ -97,22 +97,27 @@ public class DatasetIngest {
 
     private void run(IngestJob job, DatasetSpec spec, int validationSize) throws Exception {
         DatasetSource source = spec.open();
-        List<LabeledImage> training = source.readAll(Split.TRAIN);
-        Set<Long> validation = ValidationSplit.choose(training.stream().map(LabeledImage::index).toList(),
-                validationSize, validationSeed);
-        List<LabeledImage> train = new ArrayList<>(training.size() - validation.size());
-        List<LabeledImage> val = new ArrayList<>(validation.size());
-        for (LabeledImage image : training) (validation.contains(image.index()) ? val : train).add(image);
-        training = null; // the two lists now hold every image; let the original list go before the test split loads
-        List<LabeledImage> test = source.splits().contains(Split.TEST) ? source.readAll(Split.TEST) : List.of();
-
+        TrainAndValidation training = carve(source.readAll(Split.TRAIN), validationSize);
         String splitSettings = "validation=" + validationSize + ",seed=" + validationSeed;
-        write(job, Topics.CIFAR10_TRAIN, source.label(), train, splitSettings);
-        write(job, Topics.CIFAR10_VAL, source.label(), val, splitSettings);
+        write(job, Topics.CIFAR10_TRAIN, source.label(), training.train(), splitSettings);
+        write(job, Topics.CIFAR10_VAL, source.label(), training.validation(), splitSettings);
+        List<LabeledImage> test = source.splits().contains(Split.TEST) ? source.readAll(Split.TEST) : List.of();
         write(job, Topics.CIFAR10_TEST, source.label(), test, "test");
         job.succeeded(topics());
-        LOG.infof("ingested %s (%s): train %d, val %d, test %d", spec.kind().id(), source.label(), train.size(),
-                val.size(), test.size());
+        LOG.infof("ingested %s (%s): train %d, val %d, test %d", spec.kind().id(), source.label(),
+                training.train().size(), training.validation().size(), test.size());
+    }
+
+    private record TrainAndValidation(List<LabeledImage> train, List<LabeledImage> validation) {
+    }
+
+    private TrainAndValidation carve(List<LabeledImage> training, int validationSize) {
+        Set<Long> chosen = ValidationSplit.choose(training.stream().map(LabeledImage::index).toList(),
+                validationSize, validationSeed);
+        List<LabeledImage> train = new ArrayList<>(training.size() - chosen.size());
+        List<LabeledImage> validation = new ArrayList<>(chosen.size());
+        for (LabeledImage image : training) (chosen.contains(image.index()) ? validation : train).add(image);
+        return new TrainAndValidation(train, validation);
     }
 
     private void write(IngestJob job, String topic, String dataset, List<LabeledImage> images, String settings)

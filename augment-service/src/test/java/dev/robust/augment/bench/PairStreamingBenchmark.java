@@ -9,6 +9,8 @@ import dev.robust.common.topic.Topics;
 import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
@@ -29,13 +31,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * (see docs/benchmarks.md):
  * <pre>
  * ./mvnw -q -B -pl augment-service test -Dtest=PairStreamingBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Drobust.augment.data-root=/path/to/data -Dbench.spec=imagefolder:cifar10-jpeg.tar.gz \
- *     [-Dbench.quick=49500] [-Dbench.seed=10000] [-Drobust.augment.producer.compression=lz4]
+ *     -Dbench.data-root=/path/to/data -Dbench.spec=imagefolder:cifar10-jpeg.tar.gz \
+ *     [-Dbench.quick=49500] [-Dbench.seed=10000] [-Dbench.compression=lz4]
  * </pre>
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedKafkaTestResource.class)
+@TestProfile(PairStreamingBenchmark.Settings.class)
 class PairStreamingBenchmark {
+    /** The data root and producer compression come from {@code bench.*} system properties. */
+    public static class Settings implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("robust.augment.data-root", System.getProperty("bench.data-root", "target/test-data-root"),
+                    "robust.augment.producer.compression", System.getProperty("bench.compression", "none"));
+        }
+    }
+
     @Inject
     EpochStreamer streamer;
 
@@ -66,7 +78,7 @@ class PairStreamingBenchmark {
             System.out.printf("BENCH %s epoch %d: %d pairs in %.1f s = %.0f pairs/s, %.1f KB per pair on disk, "
                             + "%d cores, compression %s%n", name, epoch, pairs, seconds, pairs / seconds,
                     bytes / 1024.0 / pairs, Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("robust.augment.producer.compression", "none"));
+                    System.getProperty("bench.compression", "none"));
         }
     }
 
