@@ -60,7 +60,9 @@ final class ProgressLine {
 
     private String position(JsonNode run) {
         String status = run.path("status").asText("?").toLowerCase(Locale.ROOT);
-        if (!run.hasNonNull("phase")) return String.format("%-9s waiting for a trainer", status);
+        if (!run.hasNonNull("phase")) {
+            return String.format("%-9s %s", status, status.equals("requested") ? "waiting for a trainer" : "starting");
+        }
         String phase = run.path("phase").asText();
         int epochs = phase.equals("student") ? profile.student().epochs() : profile.teacher().epochs();
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-9s %s epoch %d/%d", status, phase,
@@ -83,8 +85,12 @@ final class ProgressLine {
         return run.path("status").asText() + run.path("phase").asText() + run.path("epoch").asText();
     }
 
+    /** The latest checkpoint's scores, named without the run id: {@code teacher-1: clean 81.0% C-sev5 40.2%}. */
     private static String scores(EvaluationSummary summary) {
-        return String.format(Locale.ROOT, "  | %s %d: clean %s C-sev5 %s", summary.role().id(), summary.epoch() + 1,
+        String prefix = summary.runId() + "-";
+        String checkpoint = summary.checkpointId().startsWith(prefix)
+                ? summary.checkpointId().substring(prefix.length()) : summary.checkpointId();
+        return String.format(Locale.ROOT, "  | %s: clean %s C-sev5 %s", checkpoint,
                 ReportTables.percent(summary.cleanTop1()), ReportTables.percent(summary.cSev5()));
     }
 }

@@ -29,8 +29,8 @@ import java.util.concurrent.Callable;
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {
-                "Train a teacher and a consistency-trained student and score both on CIFAR-10-C, on this machine:",
-                "an embedded Kafka broker and the three services as child processes (logs in <out>/logs).",
+                "Train a teacher and a student on this machine and score both on CIFAR-10-C (the main job).",
+                "Runs an embedded Kafka broker and the three services as child processes (logs in <out>/logs).",
                 "Writes <out>/report.json, report.md, report.html and PNG charts. Ctrl-C stops everything."})
 public final class RunCommand implements Callable<Integer> {
     @Mixin

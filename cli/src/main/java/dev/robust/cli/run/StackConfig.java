@@ -37,6 +37,8 @@ public record StackConfig(Path outDir, Path dataRoot, String engine, RunProfile 
         // A local stack has no authentication in front of it: keep it off the network.
         properties.put("quarkus.http.host", "127.0.0.1");
         properties.put("kafka.bootstrap.servers", bootstrapServers);
+        // Kafka Streams state of this run's broker belongs with it, not in a temp directory another run shares.
+        properties.put("kafka-streams.state.dir", outDir.resolve("kafka-streams").resolve(service.module()).toString());
         switch (service) {
             case AUGMENT -> properties.put("robust.augment.data-root", dataRoot.toString());
             case TRAINER -> {

@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
 @Command(name = "up",
         mixinStandardHelpOptions = true,
         description = {
-                "Start the embedded Kafka broker and the three services, ingest the data, and keep them running",
-                "until Ctrl-C; prints the dashboard URL and the REST endpoints."})
+                "Start the embedded stack (Kafka and the three services) and keep it running until Ctrl-C.",
+                "Ingests the profile's data first; prints the dashboard URL and the REST endpoints."})
 public final class UpCommand implements Callable<Integer> {
     private static final Duration HEALTH_CHECK = Duration.ofSeconds(2);
 
