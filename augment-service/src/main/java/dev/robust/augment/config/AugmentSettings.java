@@ -72,8 +72,11 @@ public interface AugmentSettings {
         @WithDefault("10ms")
         Duration linger();
 
-        /** {@code none}, {@code lz4}, {@code zstd}…; measured not to pay on augmented views. */
-        @WithDefault("none")
+        /**
+         * {@code none}, {@code lz4}, {@code zstd}…: lz4 stores real CIFAR-10 pairs in 25% fewer bytes at no measured
+         * cost in pairs/s; zstd saves barely more (docs/benchmarks.md).
+         */
+        @WithDefault("lz4")
         String compression();
 
         /** Memory the producer may buffer before {@code send} blocks: the back-pressure on rendering. */
