@@ -135,6 +135,19 @@ public final class CheckpointStore {
     }
 
     /**
+     * Deletes a file the writer never announced (e.g. a checkpoint whose claim check a crash kept from being
+     * published), so that its id can be written again. Never call it for a published checkpoint.
+     */
+    public void discardUnpublished(String runId, String checkpointId, String extension) {
+        Path path = root.resolve(uri(runId, checkpointId, extension));
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new CheckpointStoreException("cannot delete unpublished checkpoint " + path + ": " + describe(e), e);
+        }
+    }
+
+    /**
      * Resolves a claim check's uri against this store's root and checks the file's length and SHA-256.
      *
      * @return the verified checkpoint, ready to load from {@link StoredCheckpoint#path()}

@@ -78,6 +78,10 @@ class CheckpointStoreTest {
                 () -> store.write("r1", "r1-teacher-1", "zip", file -> Files.write(file, new byte[] {1})));
         assertEquals(first, store.find("r1", "r1-teacher-1", "zip").orElseThrow());
         assertFalse(store.find("r1", "r1-teacher-2", "zip").isPresent());
+
+        store.discardUnpublished("r1", "r1-teacher-1", "zip");
+        assertFalse(store.find("r1", "r1-teacher-1", "zip").isPresent());
+        store.write("r1", "r1-teacher-1", "zip", file -> Files.write(file, new byte[] {1}));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.robust.trainer.rest;
 
+import dev.robust.common.profile.RunProfile;
+import dev.robust.engine.Engine;
+import dev.robust.trainer.config.InstanceId;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,8 +16,10 @@ public class InfoResource {
 
     InfoResource(@ConfigProperty(name = "quarkus.application.name") String service,
                  @ConfigProperty(name = "quarkus.application.version") String version,
-                 @ConfigProperty(name = "kafka.bootstrap.servers") String kafkaBootstrapServers) {
-        this.info = new ServiceInfo(service, version, kafkaBootstrapServers);
+                 @ConfigProperty(name = "kafka.bootstrap.servers") String kafkaBootstrapServers,
+                 @InstanceId String instance, Engine engine) {
+        this.info = new ServiceInfo(service, version, kafkaBootstrapServers, instance, engine.name(),
+                engine.backend().asMap(), engine.architectures(), RunProfile.NAMES);
     }
 
     @GET

@@ -1,5 +1,12 @@
 package dev.robust.trainer.rest;
 
-/** What {@code GET /info} answers: which service this is, which build, and which Kafka it talks to. */
-public record ServiceInfo(String service, String version, String kafkaBootstrapServers) {
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code GET /info} answers: which service this is, which build, which Kafka it talks to, which engine
+ * trains (library, backend, whether oneDNN is on) and which models it can build.
+ */
+public record ServiceInfo(String service, String version, String kafkaBootstrapServers, String instance,
+                          String engine, Map<String, Object> backend, List<String> models, List<String> profiles) {
 }

@@ -1,0 +1,51 @@
+package dev.robust.trainer.config;
+
+import dev.robust.engine.Engine;
+import dev.robust.engine.Engines;
+import dev.robust.trainer.kafka.EventPublisher;
+import dev.robust.trainer.kafka.KafkaClients;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/** The few objects the trainer builds from its configuration rather than through CDI. */
+public class TrainerBeans {
+    private static final Logger LOG = Logger.getLogger(TrainerBeans.class);
+
+    /** The configured engine, checked once: its backend self-check fails here, at start-up, not mid-run. */
+    @Produces
+    @Singleton
+    Engine engine(TrainerConfig config) {
+        Engine engine = Engines.named(config.engine());
+        LOG.infof("engine %s: %s; architectures %s", engine.name(), engine.backend(), engine.architectures());
+        return engine;
+    }
+
+    @Produces
+    @Singleton
+    EventPublisher eventPublisher(KafkaClients kafka) {
+        return new EventPublisher(kafka.producer());
+    }
+
+    void closeEventPublisher(@Disposes EventPublisher publisher) {
+        publisher.close();
+    }
+
+    /** This replica's name: {@code trainer.instance-id}, or the host name (the pod name on Kubernetes). */
+    @Produces
+    @Singleton
+    @InstanceId
+    String instanceId(TrainerConfig config) {
+        return config.instanceId().orElseGet(() -> {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                return "trainer-" + ProcessHandle.current().pid();
+            }
+        });
+    }
+}

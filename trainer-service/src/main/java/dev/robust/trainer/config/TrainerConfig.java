@@ -1,0 +1,43 @@
+package dev.robust.trainer.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Every setting of the trainer-service ({@code trainer.*} in application.properties or the environment). */
+@ConfigMapping(prefix = "trainer")
+public interface TrainerConfig {
+
+    /** The engine that builds and trains models, by {@code Engine.name()}. */
+    @WithDefault("dl4j")
+    String engine();
+
+    /** Directory of the checkpoint store (a shared volume when the eval-service runs elsewhere). */
+    @WithDefault("checkpoints")
+    String checkpointStore();
+
+    /** How many epochs beyond the one in training the trainer may have requested from the augment-service. */
+    @WithDefault("2")
+    int lookAhead();
+
+    /** Pair batches decoded ahead of the training step; bounds the memory the pair stream holds. */
+    @WithDefault("4")
+    int batchesInMemory();
+
+    /** A run fails (instead of hanging) when no pair of the epoch it waits for arrives for this long. */
+    @WithDefault("PT10M")
+    Duration pairsTimeout();
+
+    /** A run fails when {@code cifar10.val} holds no images after this long. */
+    @WithDefault("PT5M")
+    Duration validationTimeout();
+
+    /** The consumer group that shares run requests among trainer replicas. */
+    @WithDefault("trainer-service")
+    String groupId();
+
+    /** This replica's name in run views; defaults to the host name. */
+    Optional<String> instanceId();
+}

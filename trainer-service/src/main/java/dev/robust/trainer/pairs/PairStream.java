@@ -1,0 +1,343 @@
+package dev.robust.trainer.pairs;
+
+import dev.robust.common.codec.CleanNoisyPairCodec;
+import dev.robust.common.codec.CodecException;
+import dev.robust.common.event.ModelRole;
+import dev.robust.common.image.CleanNoisyPair;
+import dev.robust.common.image.UInt8Image;
+import dev.robust.common.topic.Topics;
+import dev.robust.common.topic.TrainPairsProtocol;
+import dev.robust.engine.Batch;
+import dev.robust.trainer.kafka.KafkaClients;
+import dev.robust.trainer.kafka.RecordHeaders;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run's training pairs from {@code train.pairs}, epoch by epoch, as batches.
+ *
+ * <p>It reads only the partition that carries the run ({@link TrainPairsProtocol#partitionFor}), from the end offset
+ * noted when the stream was opened, so the caller opens it <em>before</em> it requests the first epoch. A reader
+ * thread decodes records into batches ahead of training, but never more than {@code batchesInMemory} of them.
+ * Records of other runs, and of epochs other than the one asked for, are skipped. A repeated copy of an epoch (a
+ * request re-sent after a restart) is recognised by position and used only to fill gaps; an epoch is complete when
+ * its end-of-epoch marker has arrived and every position it counts has been seen.
+ */
+public final class PairStream implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(PairStream.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final int MAX_POLL_RECORDS = 256;
+    private static final Duration TOPIC_WAIT = Duration.ofSeconds(30);
+
+    private sealed interface Item permits BatchItem, EpochEnd {
+    }
+
+    private record BatchItem(PairBatch batch) implements Item {
+    }
+
+    private record EpochEnd(long pairs) implements Item {
+    }
+
+    private record EpochKey(ModelRole phase, int epoch) {
+    }
+
+    private final String runId;
+    private final int batchSize;
+    private final int viewSize;
+    private final Duration timeout;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final TopicPartition partition;
+    private final long startOffset;
+    private final BlockingQueue<EpochKey> wanted = new LinkedBlockingQueue<>();
+    /** Polled records not looked at yet (reader thread only). */
+    private final Deque<ConsumerRecord<String, byte[]>> pending = new ArrayDeque<>();
+    private final BlockingQueue<Item> ready;
+    private final Thread reader;
+    private volatile boolean closed;
+    /** Why the reader stopped, for the trainer to rethrow; set once. */
+    private volatile PairsUnavailableException failure;
+    private boolean epochOpen;
+
+    private PairStream(String runId, int batchSize, int viewSize, int batchesInMemory, Duration timeout,
+                       KafkaConsumer<String, byte[]> consumer, TopicPartition partition, long startOffset) {
+        this.runId = runId;
+        this.batchSize = batchSize;
+        this.viewSize = viewSize;
+        this.timeout = timeout;
+        this.consumer = consumer;
+        this.partition = partition;
+        this.startOffset = startOffset;
+        this.ready = new ArrayBlockingQueue<>(batchesInMemory);
+        this.reader = new Thread(this::readLoop, "pairs-" + runId);
+        this.reader.setDaemon(true);
+    }
+
+    /**
+     * Opens the stream at the current end of the run's partition.
+     *
+     * @param viewSize the side every clean and noisy view must have (the model's input)
+     */
+    public static PairStream open(KafkaClients kafka, String runId, int batchSize, int viewSize, int batchesInMemory,
+                                  Duration timeout) {
+        KafkaConsumer<String, byte[]> consumer = kafka.reader(MAX_POLL_RECORDS);
+        try {
+            List<TopicPartition> partitions = KafkaClients.awaitPartitions(consumer, Topics.TRAIN_PAIRS, TOPIC_WAIT);
+            TopicPartition partition = new TopicPartition(Topics.TRAIN_PAIRS,
+                    TrainPairsProtocol.partitionFor(runId, partitions.size()));
+            consumer.assign(List.of(partition));
+            long start = consumer.endOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition);
+            consumer.seek(partition, start);
+            PairStream stream = new PairStream(runId, batchSize, viewSize, batchesInMemory, timeout, consumer,
+                    partition, start);
+            stream.reader.start();
+            return stream;
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
+    }
+
+    /** Where reading started: the end of the run's partition when the stream was opened. */
+    public long startOffset() {
+        return startOffset;
+    }
+
+    public TopicPartition partition() {
+        return partition;
+    }
+
+    /**
+     * The batches of one epoch, in order; iterate to the end before asking for the next epoch. Iteration blocks
+     * until batches arrive and throws {@link PairsUnavailableException} when none come within the timeout.
+     */
+    public Iterable<PairBatch> epoch(ModelRole phase, int epoch) {
+        if (epochOpen) {
+            throw new IllegalStateException("the previous epoch of run " + runId + " was not read to its end");
+        }
+        epochOpen = true;
+        wanted.add(new EpochKey(phase, epoch));
+        return () -> new Iterator<>() {
+            private Item next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    next = take();
+                }
+                if (next instanceof EpochEnd) {
+                    epochOpen = false;
+                    return false;
+                }
+                return true;
+            }
+
+            @Override
+            public PairBatch next() {
+                if (!hasNext()) throw new NoSuchElementException("epoch " + epoch + " has no more batches");
+                PairBatch batch = ((BatchItem) next).batch();
+                next = null;
+                return batch;
+            }
+        };
+    }
+
+    private Item take() {
+        try {
+            while (true) {
+                Item item = ready.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (item != null) {
+                    return item;
+                }
+                if (failure != null) {
+                    throw failure;
+                }
+                if (closed) {
+                    throw new PairsUnavailableException("the pair stream of run " + runId + " is closed");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PairsUnavailableException("interrupted while waiting for pairs of run " + runId, e);
+        }
+    }
+
+    private void readLoop() {
+        try {
+            while (!closed) {
+                EpochKey key = wanted.take();
+                readEpoch(key);
+            }
+        } catch (InterruptedException | WakeupException e) {
+            // close() stops the reader this way.
+        } catch (RuntimeException e) {
+            failure = e instanceof PairsUnavailableException p ? p
+                    : new PairsUnavailableException("reading pairs of run " + runId + " failed: " + e.getMessage(), e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void readEpoch(EpochKey key) throws InterruptedException {
+        EpochAssembly assembly = new EpochAssembly(key);
+        long lastProgress = System.nanoTime();
+        while (!closed) {
+            if (pending.isEmpty()) {
+                consumer.poll(POLL).forEach(pending::add);
+            }
+            boolean progressed = false;
+            // Records after the end marker stay in `pending`: they belong to the next epoch the trainer asks for.
+            while (!pending.isEmpty()) {
+                ConsumerRecord<String, byte[]> record = pending.poll();
+                if (!isOfEpoch(record, key)) {
+                    continue;
+                }
+                progressed = true;
+                Header recordType = record.headers().lastHeader(TrainPairsProtocol.HEADER_RECORD_TYPE);
+                if (TrainPairsProtocol.isEndOfEpoch(recordType == null ? null : recordType.value())) {
+                    if (assembly.end(TrainPairsProtocol.decodePairCount(record.value()))) {
+                        return;
+                    }
+                } else {
+                    assembly.add(position(record), decode(record));
+                }
+            }
+            if (progressed) {
+                lastProgress = System.nanoTime();
+            } else if (Duration.ofNanos(System.nanoTime() - lastProgress).compareTo(timeout) > 0) {
+                throw new PairsUnavailableException("no pairs of " + key.phase().id() + " epoch " + key.epoch()
+                        + " of run " + runId + " arrived on " + partition + " within " + timeout.toSeconds()
+                        + " s (reading from offset " + startOffset + "); is the augment-service running and "
+                        + "consuming the runs topic?");
+            }
+        }
+    }
+
+    private boolean isOfEpoch(ConsumerRecord<String, byte[]> record, EpochKey key) {
+        return runId.equals(RecordHeaders.text(record.headers(), TrainPairsProtocol.HEADER_RUN))
+                && key.phase().id().equals(RecordHeaders.text(record.headers(), TrainPairsProtocol.HEADER_PHASE))
+                && Integer.toString(key.epoch()).equals(
+                        RecordHeaders.text(record.headers(), TrainPairsProtocol.HEADER_EPOCH));
+    }
+
+    private long position(ConsumerRecord<String, byte[]> record) {
+        String key = record.key();
+        try {
+            return Long.parseLong(key.substring(key.lastIndexOf('/') + 1));
+        } catch (RuntimeException e) {
+            throw new PairsUnavailableException("pair record at " + partition + "@" + record.offset()
+                    + " has key '" + key + "', expected run/epoch/position");
+        }
+    }
+
+    private CleanNoisyPair decode(ConsumerRecord<String, byte[]> record) {
+        CleanNoisyPair pair;
+        try {
+            pair = CleanNoisyPairCodec.decode(record.value());
+        } catch (CodecException e) {
+            throw new PairsUnavailableException("pair record at " + partition + "@" + record.offset()
+                    + " is not a valid clean/noisy pair: " + e.getMessage(), e);
+        }
+        requireViewSize("clean", pair.clean(), record);
+        requireViewSize("noisy", pair.noisy(), record);
+        return pair;
+    }
+
+    private void requireViewSize(String view, UInt8Image image, ConsumerRecord<String, byte[]> record) {
+        if (image.height() != viewSize || image.width() != viewSize || image.channels() != 3) {
+            throw new PairsUnavailableException("the " + view + " view of pair " + record.key() + " is "
+                    + image.height() + "x" + image.width() + "x" + image.channels() + ", but run " + runId
+                    + " trains on " + viewSize + "x" + viewSize + "x3 (augment.crop)");
+        }
+    }
+
+    /** Collects one epoch's pairs into batches and hands them to the trainer. */
+    private final class EpochAssembly {
+        private final EpochKey key;
+        private final BitSet seen = new BitSet();
+        private final int imageBytes = viewSize * viewSize * 3;
+        private byte[] clean;
+        private byte[] noisy;
+        private int[] labels;
+        private int filled;
+
+        EpochAssembly(EpochKey key) {
+            this.key = key;
+        }
+
+        void add(long position, CleanNoisyPair pair) throws InterruptedException {
+            if (position < 0 || position > Integer.MAX_VALUE || seen.get((int) position)) {
+                return;
+            }
+            seen.set((int) position);
+            if (clean == null) {
+                clean = new byte[batchSize * imageBytes];
+                noisy = new byte[batchSize * imageBytes];
+                labels = new int[batchSize];
+            }
+            System.arraycopy(pair.clean().data(), 0, clean, filled * imageBytes, imageBytes);
+            System.arraycopy(pair.noisy().data(), 0, noisy, filled * imageBytes, imageBytes);
+            labels[filled++] = pair.label();
+            if (filled == batchSize) {
+                flush();
+            }
+        }
+
+        /** True when the epoch is complete; false when this marker closed an incomplete copy. */
+        boolean end(long pairs) throws InterruptedException {
+            if (seen.cardinality() < pairs) {
+                LOG.warnf("run %s %s epoch %d: end marker counts %d pairs, %d seen; waiting for a repeated copy",
+                        runId, key.phase().id(), key.epoch(), pairs, seen.cardinality());
+                return false;
+            }
+            flush();
+            ready.put(new EpochEnd(pairs));
+            return true;
+        }
+
+        private void flush() throws InterruptedException {
+            if (filled == 0) {
+                return;
+            }
+            int size = filled;
+            byte[] cleanPixels = size == batchSize ? clean : Arrays.copyOf(clean, size * imageBytes);
+            byte[] noisyPixels = size == batchSize ? noisy : Arrays.copyOf(noisy, size * imageBytes);
+            int[] batchLabels = size == batchSize ? labels : Arrays.copyOf(labels, size);
+            ready.put(new BatchItem(new PairBatch(
+                    new Batch(cleanPixels, batchLabels, size, viewSize, viewSize, 3),
+                    new Batch(noisyPixels, batchLabels, size, viewSize, viewSize, 3))));
+            clean = null;
+            noisy = null;
+            labels = null;
+            filled = 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        consumer.wakeup();
+        reader.interrupt();
+        try {
+            reader.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

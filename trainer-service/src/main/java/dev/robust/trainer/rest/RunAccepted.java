@@ -1,0 +1,7 @@
+package dev.robust.trainer.rest;
+
+import java.util.Map;
+
+/** The answer to an accepted {@code POST /runs}: the new run's id and the configuration it will train with. */
+public record RunAccepted(String runId, String profile, long seed, Map<String, String> config) {
+}

@@ -1,0 +1,109 @@
+package dev.robust.trainer.rest;
+
+import dev.robust.common.event.RunFailed;
+import dev.robust.common.event.RunRequested;
+import dev.robust.common.profile.InvalidProfileException;
+import dev.robust.common.profile.RunProfile;
+import dev.robust.engine.Engine;
+import dev.robust.trainer.kafka.EventPublisher;
+import dev.robust.trainer.run.RunBoard;
+import dev.robust.trainer.run.RunView;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs: request one (it waits in Kafka until a trainer replica is free), list them, follow one, cancel one.
+ * Every replica answers for every run: the board is folded from the {@code runs} topic.
+ */
+@Path("/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunsResource {
+    static final String DEFAULT_PROFILE = "quick";
+
+    private final Engine engine;
+    private final EventPublisher publisher;
+    private final RunBoard board;
+
+    RunsResource(Engine engine, EventPublisher publisher, RunBoard board) {
+        this.engine = engine;
+        this.publisher = publisher;
+        this.board = board;
+    }
+
+    /** Validates the request, publishes {@code RunRequested} and answers 202 with the run's id. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response request(RunRequestBody body) {
+        String profileName = body == null || body.profile() == null ? DEFAULT_PROFILE : body.profile();
+        Map<String, Object> overrides = body == null || body.overrides() == null ? Map.of() : body.overrides();
+        RunProfile profile = RunProfile.named(profileName).withOverrides(overrides);
+        if (!engine.architectures().contains(profile.model())) {
+            throw new InvalidProfileException("model", "unknown model '" + profile.model() + "' for engine "
+                    + engine.name() + "; models: " + engine.architectures());
+        }
+        String runId = newRunId();
+        RunRequested request = new RunRequested(runId, profile.name(), overrides, Map.copyOf(profile.asMap()),
+                profile.seed());
+        publisher.publish(request);
+        board.apply(request);
+        return Response.accepted(new RunAccepted(runId, profile.name(), profile.seed(), profile.asMap()))
+                .location(UriBuilder.fromResource(RunsResource.class).path(runId).build())
+                .build();
+    }
+
+    @GET
+    public List<RunView> list() {
+        return board.views();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") String runId) {
+        return board.view(runId)
+                .map(view -> Response.ok(view).build())
+                .orElseGet(() -> notFound(runId));
+    }
+
+    /**
+     * Cancels a run: publishes {@code RunFailed} with the cancellation reason. The replica training it stops at
+     * its next batch; a request still waiting is skipped when a trainer reaches it.
+     */
+    @DELETE
+    @Path("/{id}")
+    public Response cancel(@PathParam("id") String runId) {
+        if (!board.isKnown(runId)) {
+            return notFound(runId);
+        }
+        if (board.hasEnded(runId)) {
+            return Problem.response(Response.Status.CONFLICT, "Run has ended",
+                    "run " + runId + " has already ended (" + board.view(runId).orElseThrow().status() + ")", null);
+        }
+        RunFailed cancelled = new RunFailed(runId, RunBoard.CANCELLED_REASON, null, null);
+        publisher.publish(cancelled);
+        board.apply(cancelled);
+        return Response.accepted(board.view(runId).orElseThrow()).build();
+    }
+
+    private static Response notFound(String runId) {
+        return Problem.response(Response.Status.NOT_FOUND, "Unknown run", "no run with id '" + runId + "'", "id");
+    }
+
+    /** {@code run-} and 12 hex digits: short to type, no {@code /} (record keys), safe as a directory name. */
+    private static String newRunId() {
+        UUID uuid = UUID.randomUUID();
+        return "run-" + HexFormat.of().toHexDigits(uuid.getMostSignificantBits()).substring(0, 12);
+    }
+}

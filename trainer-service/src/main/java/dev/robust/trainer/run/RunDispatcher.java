@@ -1,0 +1,248 @@
+package dev.robust.trainer.run;
+
+import dev.robust.common.event.Event;
+import dev.robust.common.event.EventCodec;
+import dev.robust.common.event.InvalidEventException;
+import dev.robust.common.event.RunRequested;
+import dev.robust.common.topic.Topics;
+import dev.robust.engine.Engine;
+import dev.robust.trainer.config.InstanceId;
+import dev.robust.trainer.config.TrainerConfig;
+import dev.robust.trainer.kafka.EventPublisher;
+import dev.robust.trainer.kafka.KafkaClients;
+import dev.robust.trainer.kafka.RecordHeaders;
+import dev.robust.trainer.training.RunControl;
+import dev.robust.trainer.training.RunExecutor;
+import dev.robust.trainer.training.RunProgress;
+import dev.robust.trainer.training.RunStoppedException;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Takes run requests from the {@code runs} topic, one at a time, in the trainers' consumer group: while a run
+ * trains, the consumer is paused (and keeps polling, so it stays in the group), and the request's offset is
+ * committed only when the run has ended. A trainer that dies leaves its request uncommitted, so the group hands it
+ * to the next trainer, which resumes it from the checkpoint store. N replicas therefore train up to N runs, as many
+ * as the requests' partitions allow.
+ */
+@ApplicationScoped
+public class RunDispatcher {
+    private static final Logger LOG = Logger.getLogger(RunDispatcher.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration FOLLOWER_CATCH_UP = Duration.ofSeconds(30);
+    private static final long HAND_OVER_WAIT_SECONDS = 120;
+
+    private final TrainerConfig config;
+    private final KafkaClients kafka;
+    private final RunBoard board;
+    private final Engine engine;
+    private final EventPublisher publisher;
+    private final String instanceId;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "run-executor"));
+    private RunsTopicFollower follower;
+    private Thread thread;
+    private volatile boolean closed;
+    private volatile ActiveRun active;
+
+    /** The run this replica trains, where its request sits, and why it might have to stop. */
+    private static final class ActiveRun {
+        final RunRequested request;
+        final TopicPartition partition;
+        final long offset;
+        Future<?> future;
+        volatile boolean handedOver;
+
+        ActiveRun(RunRequested request, TopicPartition partition, long offset) {
+            this.request = request;
+            this.partition = partition;
+            this.offset = offset;
+        }
+    }
+
+    RunDispatcher(TrainerConfig config, KafkaClients kafka, RunBoard board, Engine engine, EventPublisher publisher,
+                  @InstanceId String instanceId) {
+        this.config = config;
+        this.kafka = kafka;
+        this.board = board;
+        this.engine = engine;
+        this.publisher = publisher;
+        this.instanceId = instanceId;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        engine.backend();
+        follower = new RunsTopicFollower(kafka, board);
+        follower.start();
+        thread = new Thread(this::dispatch, "run-dispatcher");
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        closed = true;
+        runner.shutdown();
+        try {
+            if (thread != null) thread.join(TimeUnit.SECONDS.toMillis(HAND_OVER_WAIT_SECONDS));
+            runner.awaitTermination(HAND_OVER_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (follower != null) follower.close();
+    }
+
+    private void dispatch() {
+        try (KafkaConsumer<String, byte[]> consumer = kafka.groupMember(config.groupId(), 1)) {
+            consumer.subscribe(List.of(Topics.RUNS), new HandOver(consumer));
+            while (!closed) {
+                ActiveRun run = active;
+                if (run != null) {
+                    consumer.poll(POLL);
+                    if (run.future.isDone()) {
+                        finish(consumer, run);
+                    }
+                    continue;
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    take(consumer, record);
+                }
+            }
+            ActiveRun run = active;
+            if (run != null) {
+                // Shutting down: the run stops at its next batch; its request stays uncommitted for the next trainer.
+                run.handedOver = true;
+                waitFor(run);
+            }
+        } catch (WakeupException e) {
+            // Only close() wakes the consumer.
+        } catch (RuntimeException e) {
+            LOG.error("the run dispatcher stopped; this replica takes no more runs", e);
+        }
+    }
+
+    private void take(KafkaConsumer<String, byte[]> consumer, ConsumerRecord<String, byte[]> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        RunRequested request = requestIn(record);
+        if (request == null) {
+            consumer.commitAsync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)), null);
+            return;
+        }
+        try {
+            // A cancellation may already be further down the topic: let the board see it before deciding.
+            Map<TopicPartition, Long> end = consumer.endOffsets(List.of(partition));
+            if (!follower.awaitPositions(end, FOLLOWER_CATCH_UP)) {
+                LOG.warnf("the runs follower is behind; deciding on run %s with what it has seen", request.runId());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (board.hasEnded(request.runId())) {
+            LOG.infof("run %s has already ended; skipping its request", request.runId());
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+            return;
+        }
+        LOG.infof("taking run %s (profile %s) from %s@%d", request.runId(), request.profile(), partition,
+                record.offset());
+        consumer.pause(consumer.assignment());
+        ActiveRun run = new ActiveRun(request, partition, record.offset());
+        RunExecutor executor = new RunExecutor(engine, kafka, publisher, config);
+        run.future = runner.submit(() -> executor.execute(request, control(run)));
+        active = run;
+    }
+
+    private void finish(KafkaConsumer<String, byte[]> consumer, ActiveRun run) {
+        active = null;
+        if (!run.handedOver) {
+            consumer.commitSync(Map.of(run.partition, new OffsetAndMetadata(run.offset + 1)));
+        }
+        consumer.resume(consumer.paused());
+    }
+
+    private RunControl control(ActiveRun run) {
+        String runId = run.request.runId();
+        return new RunControl() {
+            @Override
+            public void checkContinue() {
+                if (run.handedOver || closed) {
+                    throw new RunStoppedException("run " + runId + " is handed to another trainer");
+                }
+                if (board.hasEnded(runId)) {
+                    throw new RunStoppedException("run " + runId + " was cancelled");
+                }
+            }
+
+            @Override
+            public void onProgress(RunProgress progress) {
+                board.progress(runId, progress, instanceId);
+            }
+        };
+    }
+
+    private static RunRequested requestIn(ConsumerRecord<String, byte[]> record) {
+        try {
+            Event event = EventCodec.decode(RecordHeaders.asMap(record.headers()), record.value());
+            return event instanceof RunRequested request ? request : null;
+        } catch (InvalidEventException e) {
+            LOG.warnf("skipping %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+            return null;
+        }
+    }
+
+    private void waitFor(ActiveRun run) {
+        try {
+            run.future.get(HAND_OVER_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            if (!(e.getCause() instanceof RunStoppedException)) {
+                LOG.warnf("run %s did not stop cleanly: %s", run.request.runId(), e.getMessage());
+            }
+        }
+    }
+
+    /** Stops the local run when the group moves its request's partition to another replica. */
+    private final class HandOver implements ConsumerRebalanceListener {
+        private final KafkaConsumer<String, byte[]> consumer;
+
+        HandOver(KafkaConsumer<String, byte[]> consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            ActiveRun run = active;
+            if (run != null && partitions.contains(run.partition)) {
+                LOG.infof("partition %s moves to another trainer; stopping run %s so it resumes there",
+                        run.partition, run.request.runId());
+                run.handedOver = true;
+                waitFor(run);
+                active = null;
+                consumer.resume(consumer.paused());
+            }
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (active != null) {
+                consumer.pause(partitions);
+            }
+        }
+    }
+}

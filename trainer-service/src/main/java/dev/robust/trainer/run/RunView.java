@@ -1,0 +1,22 @@
+package dev.robust.trainer.run;
+
+import dev.robust.common.event.EpochMetrics;
+
+import java.util.List;
+
+/**
+ * A run as {@code GET /runs} shows it. Position fields ({@code step}, {@code stepsPerEpoch},
+ * {@code imagesPerSecond}) are live only on the replica that trains the run ({@code trainer}); elsewhere they come
+ * from the last finished epoch.
+ *
+ * @param etaSeconds estimated time to the end of the last epoch, assuming no early stop; null until measurable
+ */
+public record RunView(String runId, String profile, RunStatus status, String phase, Integer epoch, Integer step,
+                      Integer stepsPerEpoch, Double imagesPerSecond, Long etaSeconds, String trainer, String dataset,
+                      String reason, String teacherCheckpointId, String studentCheckpointId,
+                      List<EpochSummary> history) {
+
+    /** One finished epoch. */
+    public record EpochSummary(String phase, int epoch, EpochMetrics metrics, String checkpointId) {
+    }
+}

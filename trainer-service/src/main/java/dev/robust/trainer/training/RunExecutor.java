@@ -1,0 +1,106 @@
+package dev.robust.trainer.training;
+
+import dev.robust.common.checkpoint.CheckpointStore;
+import dev.robust.common.event.AugmentationConfig;
+import dev.robust.common.event.RunFailed;
+import dev.robust.common.event.RunFinished;
+import dev.robust.common.event.RunRequested;
+import dev.robust.common.event.RunStarted;
+import dev.robust.common.profile.RunProfile;
+import dev.robust.engine.Engine;
+import dev.robust.trainer.checkpoint.JournalEntry;
+import dev.robust.trainer.checkpoint.RunJournal;
+import dev.robust.trainer.config.TrainerConfig;
+import dev.robust.trainer.kafka.EventPublisher;
+import dev.robust.trainer.kafka.KafkaClients;
+import dev.robust.trainer.pairs.EpochRequests;
+import dev.robust.trainer.pairs.PairStream;
+import org.jboss.logging.Logger;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs one requested run to its end on the calling thread: teacher, then student, continuing after whatever
+ * checkpoints an earlier attempt left in the store. It publishes {@code RunStarted}, then {@code RunFinished} or
+ * {@code RunFailed}; a {@link RunStoppedException} (cancelled, or handed to another replica) ends it silently.
+ */
+public final class RunExecutor {
+    private static final Logger LOG = Logger.getLogger(RunExecutor.class);
+
+    private final Engine engine;
+    private final KafkaClients kafka;
+    private final EventPublisher publisher;
+    private final TrainerConfig config;
+
+    public RunExecutor(Engine engine, KafkaClients kafka, EventPublisher publisher, TrainerConfig config) {
+        this.engine = engine;
+        this.kafka = kafka;
+        this.publisher = publisher;
+        this.config = config;
+    }
+
+    public void execute(RunRequested request, RunControl control) {
+        String runId = request.runId();
+        AtomicReference<RunProgress> position = new AtomicReference<>();
+        RunControl tracking = new RunControl() {
+            @Override
+            public void checkContinue() {
+                control.checkContinue();
+            }
+
+            @Override
+            public void onProgress(RunProgress progress) {
+                position.set(progress);
+                control.onProgress(progress);
+            }
+        };
+        try {
+            train(request, tracking);
+        } catch (RunStoppedException e) {
+            LOG.infof("run %s stopped: %s", runId, e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            RunProgress at = position.get();
+            LOG.errorf(e, "run %s failed", runId);
+            publisher.publish(new RunFailed(runId, describe(e), at == null ? null : at.phase(),
+                    at == null ? null : at.epoch()));
+        }
+    }
+
+    private void train(RunRequested request, RunControl control) {
+        String runId = request.runId();
+        RunProfile profile = RunProfile.named(request.profile()).withOverrides(request.overrides());
+        CheckpointStore store = CheckpointStore.open(Path.of(config.checkpointStore()));
+        RunJournal journal = new RunJournal(store, engine, runId);
+        ValidationSet validation = ValidationSet.read(kafka, profile.valExamples(), profile.crop(),
+                config.validationTimeout());
+        publisher.publish(new RunStarted(runId, profile.name(), validation.datasetLabel(), profile.seed()));
+        // Opened before the first request, so the stream starts where this attempt's pairs will begin.
+        try (PairStream pairs = PairStream.open(kafka, runId, profile.batchSize(), profile.crop(),
+                config.batchesInMemory(), config.pairsTimeout())) {
+            EpochRequests requests = new EpochRequests(publisher, runId, profile.trainExamples(),
+                    augmentation(profile), config.lookAhead());
+            RunContext run = new RunContext(runId, profile, engine, publisher, pairs, requests, validation, journal,
+                    control);
+            TeacherPhase.Result teacher = new TeacherPhase(run).train();
+            JournalEntry student = new StudentPhase(run).train(teacher.model());
+            publisher.publish(new RunFinished(runId, teacher.checkpoint().checkpoint().checkpointId(),
+                    student.checkpoint().checkpointId()));
+            LOG.infof("run %s finished: teacher %s (val_accuracy %.4f), student %s (val_accuracy %.4f)", runId,
+                    teacher.checkpoint().checkpoint().checkpointId(), teacher.checkpoint().metrics().valAccuracy(),
+                    student.checkpoint().checkpointId(), student.metrics().valAccuracy());
+        }
+    }
+
+    static AugmentationConfig augmentation(RunProfile profile) {
+        return new AugmentationConfig(profile.resize(), profile.crop(), profile.horizontalFlip(),
+                profile.randAugmentLayers(), profile.randAugmentMagnitude());
+    }
+
+    /** The reason a user reads in {@code RunFailed}: the message, which carries the context, and its kind. */
+    private static String describe(RuntimeException e) {
+        String message = e.getMessage() == null ? "(no message)" : e.getMessage();
+        return e.getClass().getSimpleName() + ": " + message;
+    }
+}
