@@ -17,26 +17,18 @@ final class BlobDistance {
     }
 
     /**
-     * Distance from each pixel to the nearest blob edge, where an edge is a wet pixel (level > 0) next to a dry one
-     * (our stand-in for the reference's Canny edges, which on these two-valued maps land on the same boundary).
-     * Two-pass 5×5 chamfer transform; with no edge at all every distance is "far".
+     * Distance from each pixel to the nearest edge pixel: the two-pass 5×5 chamfer transform (OpenCV's
+     * {@code distanceTransform} with the L2 metric and mask 5). With no edge at all every distance is "far".
      */
-    static float[] toEdges(int[] level) {
+    static float[] toEdges(boolean[] edges) {
         float far = 1e6f;
         float[] d = new float[PIXELS];
-        for (int y = 0; y < SIDE; y++)
-            for (int x = 0; x < SIDE; x++) d[y * SIDE + x] = isEdge(level, y, x) ? 0f : far;
+        for (int i = 0; i < PIXELS; i++) d[i] = edges[i] ? 0f : far;
         for (int y = 0; y < SIDE; y++)
             for (int x = 0; x < SIDE; x++) relax(d, y, x, 1);
         for (int y = SIDE - 1; y >= 0; y--)
             for (int x = SIDE - 1; x >= 0; x--) relax(d, y, x, -1);
         return d;
-    }
-
-    private static boolean isEdge(int[] level, int y, int x) {
-        if (level[y * SIDE + x] == 0) return false;
-        return (y > 0 && level[(y - 1) * SIDE + x] == 0) || (y < SIDE - 1 && level[(y + 1) * SIDE + x] == 0)
-                || (x > 0 && level[y * SIDE + x - 1] == 0) || (x < SIDE - 1 && level[y * SIDE + x + 1] == 0);
     }
 
     private static void relax(float[] d, int y, int x, int direction) {

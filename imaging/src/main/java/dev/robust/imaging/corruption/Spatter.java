@@ -21,6 +21,9 @@ final class Spatter {
             {0.65, 0.1, 0.5, 0.68, 0.6, 1}};
     private static final float[] WATER = {175 / 255f, 238 / 255f, 238 / 255f};
     private static final float[] MUD = {63 / 255f, 42 / 255f, 20 / 255f};
+    /** Canny hysteresis thresholds for the blob edges of the 8-bit liquid map. */
+    private static final int EDGE_LOW = 50;
+    private static final int EDGE_HIGH = 150;
     /** Distances beyond this many pixels from a blob edge all shade alike. */
     private static final float MAX_DISTANCE = 20f;
 
@@ -39,7 +42,7 @@ final class Spatter {
     private static float[] water(float[] x, float[] liquid, float strength) {
         int[] level = new int[PIXELS];
         for (int i = 0; i < PIXELS; i++) level[i] = (int) (Frame.clip01(liquid[i]) * 255f);
-        float[] distance = BlobDistance.toEdges(level);
+        float[] distance = BlobDistance.toEdges(CannyEdges.detect(level, EDGE_LOW, EDGE_HIGH));
         float[] shade = new float[PIXELS];
         for (int i = 0; i < PIXELS; i++) shade[i] = Math.min(distance[i], MAX_DISTANCE);
         shade = Convolution.box(shade, SIDE, SIDE, 1, 1);
