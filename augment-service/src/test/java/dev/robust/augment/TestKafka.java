@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -42,6 +43,19 @@ public final class TestKafka {
     /** Every record of {@code topic} up to its current end offsets, partition by partition. */
     public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
         return readUntil(topic, records -> true, Duration.ZERO);
+    }
+
+    /**
+     * What a consumer that keeps the last value per key sees (as compaction will leave it): the latest record of every
+     * key whose latest value is not a tombstone.
+     */
+    public List<ConsumerRecord<String, byte[]>> readTable(String topic) {
+        Map<String, ConsumerRecord<String, byte[]>> latest = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : readAll(topic)) {
+            if (record.value() == null) latest.remove(record.key());
+            else latest.put(record.key(), record);
+        }
+        return new ArrayList<>(latest.values());
     }
 
     /**

@@ -21,10 +21,6 @@ public class DataRoot {
         this.root = Path.of(settings.dataRoot()).toAbsolutePath().normalize();
     }
 
-    public Path path() {
-        return root;
-    }
-
     /** Resolves {@code requested} (the value of request field {@code field}) under the root, or refuses it. */
     public Path resolve(String field, String requested) {
         if (requested == null || requested.isBlank()) {

@@ -69,13 +69,10 @@ public final class IngestJob {
     /** Acknowledged records over expected ones, 0..1 (1 once finished). */
     public double progress() {
         long total = expected.values().stream().mapToLong(Long::longValue).sum();
-        if (state == State.SUCCEEDED || total == 0) return state == State.SUCCEEDED ? 1 : 0;
+        if (state == State.SUCCEEDED) return 1;
+        if (total == 0) return 0;
         long done = acknowledged.values().stream().mapToLong(AtomicLong::get).sum();
         return Math.min(1, (double) done / total);
-    }
-
-    public boolean finished() {
-        return state == State.SUCCEEDED || state == State.FAILED;
     }
 
     /** What {@code GET /datasets/jobs/{id}} answers. */

@@ -80,11 +80,6 @@ public class EpochScheduler {
         }
     }
 
-    /** Requests waiting for the trainer to catch up (for tests and diagnostics). */
-    public synchronized int waitingCount() {
-        return waiting.size();
-    }
-
     private void dispatch() {
         for (Iterator<Pending> it = waiting.iterator(); it.hasNext(); ) {
             Pending pending = it.next();

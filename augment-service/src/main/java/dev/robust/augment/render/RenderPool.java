@@ -37,10 +37,6 @@ public class RenderPool {
         return results;
     }
 
-    public int parallelism() {
-        return pool.getParallelism();
-    }
-
     @PreDestroy
     void stop() {
         pool.shutdownNow();

@@ -44,9 +44,9 @@ class DatasetIngestTest {
         Map<Long, LabeledImage> expectedTrain = byIndex(source.readAll(Split.TRAIN));
         Map<Long, LabeledImage> expectedTest = byIndex(source.readAll(Split.TEST));
 
-        List<ConsumerRecord<String, byte[]>> train = kafka.readAll(Topics.CIFAR10_TRAIN);
-        List<ConsumerRecord<String, byte[]>> val = kafka.readAll(Topics.CIFAR10_VAL);
-        List<ConsumerRecord<String, byte[]>> test = kafka.readAll(Topics.CIFAR10_TEST);
+        List<ConsumerRecord<String, byte[]>> train = kafka.readTable(Topics.CIFAR10_TRAIN);
+        List<ConsumerRecord<String, byte[]>> val = kafka.readTable(Topics.CIFAR10_VAL);
+        List<ConsumerRecord<String, byte[]>> test = kafka.readTable(Topics.CIFAR10_TEST);
         assertEquals(SyntheticDataset.TRAIN_SIZE - SyntheticDataset.VALIDATION_SIZE, train.size());
         assertEquals(SyntheticDataset.VALIDATION_SIZE, val.size());
         assertEquals(expectedTest.size(), test.size());

@@ -153,9 +153,24 @@ class PairStreamingTest {
                 .body(containsString("augment_dlq_records_total{topic=\"runs\"}"));
     }
 
+    @Test
+    void aMalformedTrainingImageGoesToItsDeadLetterTopicAndEpochsGoOn() throws Exception {
+        // Garbage under an index no image has, then a tombstone, so consumers of the table are left as they were.
+        kafka.send(Topics.CIFAR10_TRAIN, "999999", new byte[]{1, 2, 3}, Map.of());
+        kafka.send(Topics.CIFAR10_TRAIN, "999999", null, Map.of());
+        runs.requestEpoch("after-bad-image", 0, TRAIN_IMAGES, 2);
+
+        assertEquals(TRAIN_IMAGES + 1, runs.epochCopies("after-bad-image", 0, 1, WAIT).get(0).size());
+        List<ConsumerRecord<String, byte[]>> dead = kafka.readAll(Topics.dlq(Topics.CIFAR10_TRAIN)).stream()
+                .filter(record -> "999999".equals(record.key())).toList();
+        assertEquals(1, dead.size());
+        assertArrayEquals(new byte[]{1, 2, 3}, dead.get(0).value());
+        assertEquals(Topics.CIFAR10_TRAIN, RunsTopic.header(dead.get(0), DeadLetterHeaders.ORIGINAL_TOPIC));
+    }
+
     private Map<Long, LabeledImage> trainingImages() {
         Map<Long, LabeledImage> images = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : kafka.readAll(Topics.CIFAR10_TRAIN)) {
+        for (ConsumerRecord<String, byte[]> record : kafka.readTable(Topics.CIFAR10_TRAIN)) {
             LabeledImage image = LabeledImageCodec.decode(record.value());
             images.put(image.index(), image);
         }
