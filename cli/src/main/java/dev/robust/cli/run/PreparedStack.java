@@ -41,7 +41,8 @@ final class PreparedStack implements AutoCloseable {
         StackConfig config = new StackConfig(outDir, data.dataRoot(), options.engine, profile,
                 StackOptions.serviceJvmOptions());
         LocalStack stack = LocalStack.start(ProjectLayout.detect(), config, out);
-        PreparedStack prepared = new PreparedStack(stack, data, profile, outDir, new JsonHttp(null));
+        PreparedStack prepared = new PreparedStack(stack, data, profile, outDir,
+                new JsonHttp(StackOptions.securityToken()));
         try {
             prepared.durations.put("stack start", seconds(started));
             long ingestStarted = System.nanoTime();

@@ -13,6 +13,11 @@ import java.util.List;
 public final class StackOptions {
     /** Extra JVM options for every service, e.g. {@code -XX:ActiveProcessorCount=2}. */
     static final String SERVICE_JAVA_OPTS = "ROBUST_SERVICE_JAVA_OPTS";
+    /**
+     * The bearer token the services require on mutating requests when it is set (their
+     * {@code robust.security.token}); they inherit it from this process's environment, and the CLI sends it.
+     */
+    static final String SECURITY_TOKEN = "ROBUST_SECURITY_TOKEN";
 
     @Option(names = "--profile", defaultValue = "quick", paramLabel = "quick|seed|ci",
             description = "Run profile (default: ${DEFAULT-VALUE}): quick = minutes on a CPU, seed = the reference "
@@ -49,6 +54,12 @@ public final class StackOptions {
             out = Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         }
         return out.toAbsolutePath().normalize();
+    }
+
+    /** The token to send with mutating requests, or null when none is configured. */
+    static String securityToken() {
+        String token = System.getenv(SECURITY_TOKEN);
+        return token == null || token.isBlank() ? null : token.trim();
     }
 
     static List<String> serviceJvmOptions() {

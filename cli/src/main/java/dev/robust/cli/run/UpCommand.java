@@ -49,6 +49,9 @@ public final class UpCommand implements Callable<Integer> {
             out.println("  OpenAPI            " + augment + "/q/openapi, " + trainer + "/q/openapi, " + eval
                     + "/q/openapi");
             out.println("  Kafka              " + stack.bootstrapServers());
+            if (StackOptions.securityToken() != null) {
+                out.println("POST and DELETE need -H 'Authorization: Bearer $" + StackOptions.SECURITY_TOKEN + "'.");
+            }
             out.flush();
             // Ctrl-C runs the stack's shutdown hook; until then, notice a service that dies.
             while (true) {
