@@ -3,6 +3,7 @@ package dev.robust.augment.pairs;
 import dev.robust.augment.RunsTopic;
 import dev.robust.augment.SyntheticDataset;
 import dev.robust.augment.TestKafka;
+import dev.robust.augment.health.RunsConsumerReadiness;
 import dev.robust.common.codec.CleanNoisyPairCodec;
 import dev.robust.common.codec.LabeledImageCodec;
 import dev.robust.common.image.CleanNoisyPair;
@@ -29,6 +30,7 @@ import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,6 +55,12 @@ class PairStreamingTest {
         kafka = new TestKafka(kafkaConfig);
         runs = new RunsTopic(kafka);
         kafka.awaitAssigned("augment-service", WAIT);
+    }
+
+    @Test
+    void readinessWaitsForTheRunsConsumerToJoin() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == '" + RunsConsumerReadiness.NAME + "' }.status", equalTo("UP"));
     }
 
     @Test
