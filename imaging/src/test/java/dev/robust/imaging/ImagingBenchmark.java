@@ -18,7 +18,7 @@ import java.util.function.IntConsumer;
  * run with {@code java -cp <test classpath> dev.robust.imaging.ImagingBenchmark [seconds-per-measurement]}.
  * Inputs are 256 varied 32×32 scenes; each measurement warms up for one period, then counts images for another.
  * Each row gives images per wall-clock second and per CPU second of the measuring thread: on a shared machine the
- * thread waits for a core part of the time, which lowers the first figure but not the second.
+ * thread waits for a core part of the time, which lowers the first figure far more than the second.
  */
 public final class ImagingBenchmark {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();

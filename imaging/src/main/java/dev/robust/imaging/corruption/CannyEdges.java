@@ -9,13 +9,15 @@ import static dev.robust.imaging.corruption.Frame.SIDE;
  * along the gradient direction quantised to horizontal, vertical or diagonal, then hysteresis: a local maximum above
  * {@code high} is an edge, one above {@code low} is an edge if 8-connected to an edge.
  *
- * <p>Where the reference's edges fall matters: the suppression keeps a pixel only if it beats the neighbour before it
- * and at least equals the one after it, so on a step between two flat levels it keeps one side, the upper/left one
- * — on the dry side of a blob's top and left borders and the wet side of its bottom and right borders.
+ * <p>Where the reference's edges fall matters: along a horizontal or vertical gradient the suppression keeps a pixel
+ * only if it beats the neighbour before it and at least equals the one after it, so on a step between two flat
+ * levels it keeps one side, the upper/left one — the dry side of a blob's top and left borders and the wet side of
+ * its bottom and right borders.
  */
 final class CannyEdges {
-    /** tan(22.5°) in 15-bit fixed point: the sector boundaries of the direction test, as OpenCV computes them. */
+    /** Fixed-point bits of the direction test. */
     private static final int SHIFT = 15;
+    /** tan(22.5°) in fixed point: the boundary between the horizontal and diagonal sectors, as OpenCV rounds it. */
     private static final int TAN_22_5 = (int) (0.4142135623730950488 * (1 << SHIFT) + 0.5);
     /** Hysteresis states: a candidate above the low threshold, and a confirmed edge. */
     private static final byte WEAK = 1;
@@ -24,6 +26,7 @@ final class CannyEdges {
     private CannyEdges() {
     }
 
+    /** Edge pixels of {@code level} (32×32 values 0..255, row-major) for the hysteresis thresholds given. */
     static boolean[] detect(int[] level, int low, int high) {
         int[] gx = new int[PIXELS];
         int[] gy = new int[PIXELS];
