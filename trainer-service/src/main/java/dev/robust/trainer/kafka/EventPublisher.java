@@ -2,7 +2,7 @@ package dev.robust.trainer.kafka;
 
 import dev.robust.common.event.Event;
 import dev.robust.common.event.EventCodec;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
@@ -17,9 +17,9 @@ public final class EventPublisher implements AutoCloseable {
     public static final String SOURCE = "/trainer-service";
     private static final long ACK_TIMEOUT_SECONDS = 60;
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final Producer<String, byte[]> producer;
 
-    public EventPublisher(KafkaProducer<String, byte[]> producer) {
+    public EventPublisher(Producer<String, byte[]> producer) {
         this.producer = producer;
     }
 

@@ -62,6 +62,7 @@ public final class PairStream implements AutoCloseable {
     private final int batchSize;
     private final int viewSize;
     private final Duration timeout;
+    private final Runnable whileWaiting;
     private final KafkaConsumer<String, byte[]> consumer;
     private final TopicPartition partition;
     private final long startOffset;
@@ -76,8 +77,10 @@ public final class PairStream implements AutoCloseable {
     private boolean epochOpen;
 
     private PairStream(String runId, int batchSize, int viewSize, int batchesInMemory, Duration timeout,
-                       KafkaConsumer<String, byte[]> consumer, TopicPartition partition, long startOffset) {
+                       Runnable whileWaiting, KafkaConsumer<String, byte[]> consumer, TopicPartition partition,
+                       long startOffset) {
         this.runId = runId;
+        this.whileWaiting = whileWaiting;
         this.batchSize = batchSize;
         this.viewSize = viewSize;
         this.timeout = timeout;
@@ -92,10 +95,11 @@ public final class PairStream implements AutoCloseable {
     /**
      * Opens the stream at the current end of the run's partition.
      *
-     * @param viewSize the side every clean and noisy view must have (the model's input)
+     * @param viewSize     the side every clean and noisy view must have (the model's input)
+     * @param whileWaiting called while the trainer waits for a batch; may throw to stop waiting (a cancelled run)
      */
     public static PairStream open(KafkaClients kafka, String runId, int batchSize, int viewSize, int batchesInMemory,
-                                  Duration timeout) {
+                                  Duration timeout, Runnable whileWaiting) {
         KafkaConsumer<String, byte[]> consumer = kafka.reader(MAX_POLL_RECORDS);
         try {
             List<TopicPartition> partitions = KafkaClients.awaitPartitions(consumer, Topics.TRAIN_PAIRS, TOPIC_WAIT);
@@ -104,8 +108,8 @@ public final class PairStream implements AutoCloseable {
             consumer.assign(List.of(partition));
             long start = consumer.endOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition);
             consumer.seek(partition, start);
-            PairStream stream = new PairStream(runId, batchSize, viewSize, batchesInMemory, timeout, consumer,
-                    partition, start);
+            PairStream stream = new PairStream(runId, batchSize, viewSize, batchesInMemory, timeout, whileWaiting,
+                    consumer, partition, start);
             stream.reader.start();
             return stream;
         } catch (RuntimeException e) {
@@ -171,6 +175,7 @@ public final class PairStream implements AutoCloseable {
                 if (closed) {
                     throw new PairsUnavailableException("the pair stream of run " + runId + " is closed");
                 }
+                whileWaiting.run();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

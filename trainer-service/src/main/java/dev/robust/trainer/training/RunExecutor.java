@@ -75,10 +75,11 @@ public final class RunExecutor {
         RunJournal journal = new RunJournal(store, engine, runId);
         ValidationSet validation = ValidationSet.read(kafka, profile.valExamples(), profile.crop(),
                 config.validationTimeout());
+        control.checkContinue();
         publisher.publish(new RunStarted(runId, profile.name(), validation.datasetLabel(), profile.seed()));
         // Opened before the first request, so the stream starts where this attempt's pairs will begin.
         try (PairStream pairs = PairStream.open(kafka, runId, profile.batchSize(), profile.crop(),
-                config.batchesInMemory(), config.pairsTimeout())) {
+                config.batchesInMemory(), config.pairsTimeout(), control::checkContinue)) {
             EpochRequests requests = new EpochRequests(publisher, runId, profile.trainExamples(),
                     augmentation(profile), config.lookAhead());
             RunContext run = new RunContext(runId, profile, engine, publisher, pairs, requests, validation, journal,
