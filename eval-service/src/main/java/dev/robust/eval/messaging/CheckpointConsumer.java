@@ -78,6 +78,11 @@ public class CheckpointConsumer {
         if (loop != null) loop.join(Duration.ofSeconds(10).toMillis());
     }
 
+    /** False once the poll loop has ended other than by shutdown; nothing is scored any more. */
+    public boolean alive() {
+        return loop == null || loop.isAlive() || !running;
+    }
+
     private void pollLoop() {
         ScoringPlan plan = new ScoringPlan(ScoringPlan.corruptions(config.corruptions()), config.severities(),
                 config.cleanImages(), config.imagesPerSeverity(), config.batchSize());

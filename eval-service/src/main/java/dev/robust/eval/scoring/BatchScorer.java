@@ -22,7 +22,6 @@ final class BatchScorer {
     private final int[] labels;
     private final Tally[] tallies;
     private int size;
-    private long imagesScored;
 
     BatchScorer(Model model, int capacity) {
         if (capacity < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + capacity);
@@ -55,12 +54,7 @@ final class BatchScorer {
             if (logits.predictedClass(row) == labels[row]) tallies[row].countCorrect();
             tallies[row] = null;
         }
-        imagesScored += size;
         size = 0;
-    }
-
-    long imagesScored() {
-        return imagesScored;
     }
 
     /** The eval view of {@code image} at the model's input size; rejects images the model cannot take. */

@@ -16,8 +16,10 @@ import java.util.function.Function;
 
 /**
  * Scores a model on one image topic in a single streaming pass: every configured severity at once (the clean test
- * set is "severity 0"), in batches, each image counted once, at most {@code cap} images per severity. Records that
- * cannot be decoded or scored go to the dead-letter sink and the pass goes on.
+ * set is "severity 0"), in batches, each image counted once. A cap of N keeps the images with index below N: the
+ * same images for every checkpoint (so teacher and student are compared on identical inputs) however the records
+ * interleave across partitions. Records that cannot be decoded or scored go to the dead-letter sink and the pass
+ * goes on.
  */
 final class TopicScorer {
     private final TopicSweep sweep;
@@ -65,12 +67,13 @@ final class TopicScorer {
                         Map<Integer, Tally> tallies, BatchScorer scorer, OptionalInt cap) {
         ImageKey key = keyParser.apply(record.key());
         Tally tally = tallies.get(key.severity());
-        if (tally == null || capReached(tally, cap)) return;
+        if (tally == null || (cap.isPresent() && key.index() >= cap.getAsInt())) return;
         LabeledImage image = LabeledImageCodec.decode(record.value());
         UInt8Image view = scorer.view(image.image());
         if (tally.claim(key.index())) scorer.add(view, image.label(), tally);
     }
 
+    /** Every index below the cap has been counted (indices are distinct per tally). */
     private static boolean capReached(Tally tally, OptionalInt cap) {
         return cap.isPresent() && tally.total() >= cap.getAsInt();
     }

@@ -41,6 +41,13 @@ class KafkaConnectivityTest {
     }
 
     @Test
+    void livenessIncludesTheCheckpointConsumer() {
+        given().get("/q/health/live")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'checkpoint consumer' }.status", equalTo("UP"));
+    }
+
+    @Test
     void infoNamesTheServiceAndItsBroker() {
         given().get("/info")
                 .then().statusCode(200)
