@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
 /**
  * Training and inference images/s of the DL4J engine through its public API (uint8 batch in, logits out), each
  * model with oneDNN helpers off and then on, at a fixed batch size. Not a test: run it by hand, see
- * docs/benchmarks.md for the command. Arguments: {@code [models] [batch] [warm-up steps] [timed steps]}, e.g.
- * {@code resnet20:32,smallcnn:32,resnet50v2:72 32 3 10}.
+ * docs/benchmarks.md for the command. Arguments: {@code [models] [batch] [warm-up steps] [timed steps] [helpers]},
+ * e.g. {@code resnet20:32,smallcnn:32,resnet50v2:72 32 3 10 off,on}.
  *
  * <p>Helpers off is DL4J M2.1's default behaviour; it needs the self-check's opt-out, which this class sets.
  */
@@ -30,6 +30,7 @@ public final class EngineBenchmark {
         int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int timed = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        List<String> helperModes = List.of((args.length > 4 ? args[4] : "off,on").split(","));
 
         Engine engine = Engines.named("dl4j");
         System.out.println("backend: " + engine.backend() + "; OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS"));
@@ -40,7 +41,8 @@ public final class EngineBenchmark {
             int side = Integer.parseInt(nameAndSize[1]);
             ModelSpec spec = ModelSpec.of(nameAndSize[0], side, 10, 42);
             Batch batch = randomBatch(batchSize, side);
-            for (boolean helpers : new boolean[] {false, true}) {
+            for (String mode : helperModes) {
+                boolean helpers = mode.equals("on");
                 System.setProperty(OneDnn.HELPERS_DISABLED_PROPERTY, Boolean.toString(!helpers));
                 System.setProperty(OneDnnSelfCheck.REQUIRE_PROPERTY, Boolean.toString(helpers));
                 Model model = engine.create(spec);
