@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 @ApplicationScoped
 public class IngestJobs {
     private static final Logger LOG = Logger.getLogger(IngestJobs.class);
+    private static final int KEPT_JOBS = 100;
 
     /** The work of a job; it records its progress on the job it is given. */
     @FunctionalInterface
@@ -45,6 +46,7 @@ public class IngestJobs {
 
     public IngestJob submit(String kind, Object request, Work work) {
         IngestJob job = new IngestJob(UUID.randomUUID().toString(), kind, request);
+        forgetOldestBeyond(KEPT_JOBS - 1);
         jobs.put(job.id(), job);
         latest = job;
         executor.submit(() -> {
@@ -57,6 +59,13 @@ public class IngestJobs {
             }
         });
         return job;
+    }
+
+    /** Job history is for people following recent ingests; a long-running service must not grow it forever. */
+    private void forgetOldestBeyond(int kept) {
+        List<IngestJob.Status> byAge = jobs.values().stream().map(IngestJob::status)
+                .sorted(Comparator.comparing(IngestJob.Status::submitted)).toList();
+        for (int i = 0; i < byAge.size() - kept; i++) jobs.remove(byAge.get(i).id());
     }
 
     public Optional<IngestJob> find(String id) {

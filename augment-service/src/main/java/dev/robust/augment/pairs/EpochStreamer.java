@@ -68,8 +68,11 @@ public class EpochStreamer {
         int partition = TrainPairsProtocol.partitionFor(request.runId(),
                 clients.producer().partitionsFor(Topics.TRAIN_PAIRS).size());
         Headers pairHeaders = headers(TrainPairsProtocol.pairHeaders(request.runId(), request.phase(), request.epoch()));
+        // One partition, so acknowledgements come in send order and the last one is the marker's: not a pair.
         SendTracker tracker = new SendTracker(clients.producer(),
-                "pairs of run " + request.runId() + " epoch " + request.epoch(), acknowledged -> produced.increment());
+                "pairs of run " + request.runId() + " epoch " + request.epoch(), acknowledged -> {
+                    if (acknowledged <= order.length) produced.increment();
+                });
 
         for (int start = 0; start < order.length; start += chunkSize) {
             int first = start;
