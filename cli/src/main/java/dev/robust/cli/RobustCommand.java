@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code robust} command. Exit codes: 0 success, 1 bad input (one message naming the file and the problem),
- * 2 bad usage. {@code --verbose} adds stack traces.
+ * 2 bad usage, 130 stopped by Ctrl-C. {@code --verbose} adds stack traces.
  */
 @Command(name = "robust",
         mixinStandardHelpOptions = true,
@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
 public final class RobustCommand {
     public static final int EXIT_BAD_INPUT = 1;
     public static final int EXIT_USAGE = 2;
+    /** The shell's code for a command ended by Ctrl-C (128 + SIGINT). */
+    public static final int EXIT_INTERRUPTED = 130;
 
     @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces on errors.")
@@ -39,6 +41,9 @@ public final class RobustCommand {
         CommandLine cli = new CommandLine(new RobustCommand());
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_BAD_INPUT);
         cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            // After Ctrl-C the shutdown hooks stop the broker and services under the running command, which then
+            // fails on a closed connection: that is the stop itself, not an error to report.
+            if (shuttingDown()) return EXIT_INTERRUPTED;
             boolean verbose = parseResult.hasMatchedOption("--verbose")
                     || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
             cmd.getErr().println("error: " + describe(e));
@@ -46,6 +51,18 @@ public final class RobustCommand {
             return EXIT_BAD_INPUT;
         });
         return cli;
+    }
+
+    /** True once the JVM runs its shutdown hooks: only then does registering a hook fail. */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     private static String describe(Exception e) {
