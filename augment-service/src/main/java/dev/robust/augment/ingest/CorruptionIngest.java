@@ -21,10 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code POST /corruptions}: fills the {@code cifar10c.<name>} topics, keyed {@code severity/index} (index = the
@@ -129,7 +129,7 @@ public class CorruptionIngest {
         for (Corruption corruption : plan.corruptions()) {
             String topic = Topics.cifar10c(corruption);
             job.expect(topic, (long) perSeverity * plan.severities().size());
-            ImagePublisher.Batch batch = publisher.open(job, topic, RELEASED_DATASET, "release:" + corruption.id());
+            ImagePublisher.Batch batch = publisher.open(job, topic, RELEASED_DATASET, null);
             for (int severity : plan.severities()) {
                 release.read(corruption, severity, image -> {
                     if (image.index() < perSeverity) {
@@ -143,13 +143,17 @@ public class CorruptionIngest {
 
     private void generate(IngestJob job, Plan plan) throws Exception {
         TreeMap<Long, LabeledImage> test = new TreeMap<>();
-        Map<Long, String> datasets = new TreeMap<>();
+        AtomicReference<String> dataset = new AtomicReference<>("unknown");
         reader.readAll(Topics.CIFAR10_TEST, settings.readTimeout(), record -> {
+            if (record.value() == null) {
+                withdraw(test, record.key());
+                return;
+            }
             try {
                 LabeledImage image = LabeledImageCodec.decode(record.value());
                 test.put(image.index(), image);
-                Header dataset = record.headers().lastHeader(Topics.HEADER_DATASET);
-                datasets.put(image.index(), dataset == null ? "unknown" : new String(dataset.value(), StandardCharsets.UTF_8));
+                Header label = record.headers().lastHeader(Topics.HEADER_DATASET);
+                if (label != null) dataset.set(new String(label.value(), StandardCharsets.UTF_8));
             } catch (CodecException e) {
                 deadLetters.route(record, e);
             }
@@ -158,12 +162,10 @@ public class CorruptionIngest {
             throw new BadInputException(Topics.CIFAR10_TEST + " is empty: ingest a data set (POST /datasets) first");
         }
         List<LabeledImage> images = new ArrayList<>(test.values()).subList(0, Math.min(plan.limit(), test.size()));
-        String dataset = datasets.get(images.get(0).index());
         for (Corruption corruption : plan.corruptions()) {
             String topic = Topics.cifar10c(corruption);
             job.expect(topic, (long) images.size() * plan.severities().size());
-            ImagePublisher.Batch batch = publisher.open(job, topic, dataset,
-                    "generated:seed=" + settings.corruptionSeed());
+            ImagePublisher.Batch batch = publisher.open(job, topic, dataset.get(), null);
             for (int severity : plan.severities()) {
                 byte[][] encoded = renderPool.render(images.size(), i -> {
                     LabeledImage clean = images.get(i);
@@ -176,6 +178,15 @@ public class CorruptionIngest {
                 }
             }
             batch.finish();
+        }
+    }
+
+    /** A tombstone withdraws the image stored under its key; one whose key is no index withdraws nothing. */
+    private static void withdraw(TreeMap<Long, LabeledImage> images, String key) {
+        try {
+            images.remove(Long.parseLong(key));
+        } catch (NumberFormatException e) {
+            // nothing was stored under it
         }
     }
 }

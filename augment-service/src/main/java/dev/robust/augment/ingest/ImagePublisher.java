@@ -25,7 +25,10 @@ public class ImagePublisher {
         this.registry = registry;
     }
 
-    /** Starts writing to {@code topic}; call {@link Batch#send} per record, then {@link Batch#finish}. */
+    /**
+     * Starts writing to {@code topic}; call {@link Batch#send} per record, then {@link Batch#finish}.
+     * {@code fingerprint} may be null (corruption topics are not checked for an identical earlier ingest).
+     */
     public Batch open(IngestJob job, String topic, String dataset, String fingerprint) {
         return new Batch(job, topic, dataset, fingerprint);
     }
@@ -38,7 +41,9 @@ public class ImagePublisher {
         private Batch(IngestJob job, String topic, String dataset, String fingerprint) {
             this.topic = topic;
             headers.add(Topics.HEADER_DATASET, dataset.getBytes(StandardCharsets.UTF_8));
-            headers.add(TopicInventory.HEADER_FINGERPRINT, fingerprint.getBytes(StandardCharsets.UTF_8));
+            if (fingerprint != null) {
+                headers.add(TopicInventory.HEADER_FINGERPRINT, fingerprint.getBytes(StandardCharsets.UTF_8));
+            }
             headers.setReadOnly();
             Counter counter = Counter.builder("augment.ingest.records")
                     .description("Data records the broker acknowledged").tag("topic", topic).register(registry);
