@@ -21,10 +21,6 @@ public final class BearerTokenRule {
         this.token = token.filter(t -> !t.isBlank()).map(t -> t.trim().getBytes(StandardCharsets.UTF_8)).orElse(null);
     }
 
-    public boolean required() {
-        return token != null;
-    }
-
     /** @param authorization the request's {@code Authorization} header, or null */
     public boolean allows(String method, String authorization) {
         if (token == null || !MUTATING.contains(method)) return true;

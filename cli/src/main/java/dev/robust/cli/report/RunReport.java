@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Everything {@code robust run} reports about one run: what ran on what data, how long each stage took, the
@@ -22,9 +21,5 @@ public record RunReport(String runId, String profile, Map<String, String> config
 
     /** @param note where the data came from; says SYNTHETIC when it is */
     public record Dataset(String label, String spec, String note, boolean synthetic) {
-    }
-
-    public Optional<ModelScores> model(String role) {
-        return models.stream().filter(m -> m.role().equals(role)).findFirst();
     }
 }
