@@ -44,8 +44,8 @@ export function barChart(categories, series) {
       const value = s.values[c];
       if (value === null || value === undefined) return;
       const h = plotHeight * value;
-      const bar = svgElement("rect", {x: x0 + i * barWidth, y: margin.top + plotHeight - h, width: barWidth - 1,
-        height: h, fill: PALETTE[i % PALETTE.length]});
+      const bar = svgElement("rect", {class: "bar", x: x0 + i * barWidth, y: margin.top + plotHeight - h,
+        width: barWidth - 1, height: h, fill: PALETTE[i % PALETTE.length]});
       bar.appendChild(svgElement("title", {}, `${s.name} · ${category}: ${(value * 100).toFixed(1)}%`));
       svg.appendChild(bar);
     });

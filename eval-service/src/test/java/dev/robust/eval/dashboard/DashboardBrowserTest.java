@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Test;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -38,11 +40,13 @@ class DashboardBrowserTest {
     @TestHTTPResource("/")
     URL dashboard;
 
+    @TestHTTPResource("/runs/chart-run/report.html")
+    URL report;
+
     @Test
     void aNewlyPublishedEvaluationAppearsOnTheOpenDashboard() throws Exception {
-        Optional<Path> binary = HeadlessChromium.find();
-        assumeTrue(binary.isPresent(), "no Chromium binary on the PATH");
-        try (HeadlessChromium browser = HeadlessChromium.open(binary.get(), dashboard.toString());
+        Path binary = chromium();
+        try (HeadlessChromium browser = HeadlessChromium.open(binary, dashboard.toString());
              KafkaFixtures kafka = new KafkaFixtures(kafkaConfig)) {
             browser.awaitTrue("document.getElementById('connection').textContent === 'live'", TIMEOUT);
 
@@ -55,5 +59,44 @@ class DashboardBrowserTest {
             browser.awaitTrue("[...document.querySelectorAll('#checkpoints td')]"
                     + ".some(td => td.textContent === 'browser-run-student-2')", TIMEOUT);
         }
+    }
+
+    @Test
+    void theRunReportDrawsTeacherVersusStudentAndSeverityCurves() throws Exception {
+        Path binary = chromium();
+        try (KafkaFixtures kafka = new KafkaFixtures(kafkaConfig)) {
+            for (ModelRole role : ModelRole.values()) {
+                kafka.publish(Evaluations.ok("chart-run", role, 0, "clean", 0, 9, 10));
+                for (String corruption : new String[] {"fog", "snow"}) {
+                    for (int severity = 1; severity <= 5; severity++) {
+                        kafka.publish(Evaluations.ok("chart-run", role, 0, corruption, severity, 10 - severity, 10));
+                    }
+                }
+            }
+        }
+        awaitRun("chart-run", 22);
+        try (HeadlessChromium browser = HeadlessChromium.open(binary, report.toString())) {
+            // Two roles × two corruptions at severity 5: four bars; one line per checkpoint.
+            browser.awaitTrue("document.querySelectorAll('#severity5 svg rect.bar').length === 4", TIMEOUT);
+            browser.awaitTrue("document.querySelectorAll('#curves svg polyline').length === 2", TIMEOUT);
+            assertEquals("chart-run-teacher-0", browser.evaluate(
+                    "document.querySelector('#summaries tbody td').textContent").asText());
+        }
+    }
+
+    private static Path chromium() {
+        Optional<Path> binary = HeadlessChromium.find();
+        assumeTrue(binary.isPresent(), "no Chromium binary on the PATH");
+        return binary.get();
+    }
+
+    private static void awaitRun(String run, int results) throws InterruptedException {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            var response = given().get("/evaluations?run=" + run);
+            if (response.statusCode() == 200 && response.jsonPath().getList("$").size() >= results) return;
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the table never held " + results + " results of " + run);
     }
 }

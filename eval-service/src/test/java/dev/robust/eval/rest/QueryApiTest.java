@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
@@ -99,15 +100,21 @@ class QueryApiTest {
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> open.body()
                 .filter(l -> l.startsWith("data:") && l.contains("sserun-teacher-3")).findFirst().orElseThrow());
         Instant deadline = Instant.now().plus(TIMEOUT);
+        String data = null;
         try (KafkaFixtures kafka = new KafkaFixtures(kafkaConfig)) {
             // The subscription is live once the response is open; publish until the line arrives, in case the
             // feed was still catching up when the first one went out.
-            while (!line.isDone() && Instant.now().isBefore(deadline)) {
+            while (data == null && Instant.now().isBefore(deadline)) {
                 kafka.publish(published);
-                line.completeOnTimeout(null, 2, TimeUnit.SECONDS).join();
+                try {
+                    data = line.get(2, TimeUnit.SECONDS);
+                } catch (TimeoutException stillWaiting) {
+                    // publish again
+                }
             }
         }
-        String data = line.get();
+        open.body().close();
+        assertTrue(data != null, "no SSE event for the published evaluation within " + TIMEOUT);
         assertTrue(data.contains("\"corruption\":\"snow\"") && data.contains("\"correct\":7"), data);
     }
 
