@@ -3,8 +3,10 @@ package dev.robust.augment.pairs;
 import dev.robust.augment.kafka.DeadLetterQueue;
 import dev.robust.common.event.EpochDone;
 import dev.robust.common.event.EpochRequested;
+import dev.robust.common.event.CloudEventHeaders;
 import dev.robust.common.event.Event;
 import dev.robust.common.event.EventCodec;
+import dev.robust.common.event.EventType;
 import dev.robust.common.event.RunFailed;
 import dev.robust.common.event.RunFinished;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -23,8 +25,9 @@ import java.util.concurrent.CompletionStage;
  * Consumes {@code runs} (consumer group {@code augment-service}: each run's events sit in one partition, so one
  * replica serves a run and sees its requests and {@code EpochDone}s in order). Epoch requests go to the
  * {@link EpochScheduler} and are acknowledged once answered; {@code EpochDone} moves the look-ahead window; the end of
- * a run drops what is still waiting. Other event types are not this service's business. A record that is not a valid
- * event goes to {@code runs.dlq}.
+ * a run drops what is still waiting. Other event types, known or newer than this build, are not this service's
+ * business. A record that is not a valid event (no CloudEvents headers, a body that does not fit its type) goes to
+ * {@code runs.dlq}.
  *
  * <p>The method returns at once rather than when an epoch is produced: the {@code EpochDone} that lets a waiting
  * request through arrives on this same channel.
@@ -47,7 +50,11 @@ public class RunEventsListener {
                 .orElseThrow(() -> new IllegalStateException("runs message without Kafka metadata"));
         Event event;
         try {
-            event = EventCodec.decode(headers(record), record.value());
+            Map<String, byte[]> headers = headers(record);
+            if (EventType.fromCeType(CloudEventHeaders.fromHeaders(headers).type()) == null) {
+                return message.ack(); // a well-formed event of a type this version does not know: not for us
+            }
+            event = EventCodec.decode(headers, record.value());
         } catch (RuntimeException e) {
             deadLetters.route(record, e);
             return message.ack();

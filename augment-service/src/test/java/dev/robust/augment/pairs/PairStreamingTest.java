@@ -6,6 +6,7 @@ import dev.robust.augment.TestKafka;
 import dev.robust.augment.health.RunsConsumerReadiness;
 import dev.robust.common.codec.CleanNoisyPairCodec;
 import dev.robust.common.codec.LabeledImageCodec;
+import dev.robust.common.event.CloudEventHeaders;
 import dev.robust.common.image.CleanNoisyPair;
 import dev.robust.common.image.LabeledImage;
 import dev.robust.common.topic.DeadLetterHeaders;
@@ -147,13 +148,18 @@ class PairStreamingTest {
 
     @Test
     void garbageOnRunsGoesToTheDeadLetterTopicAndTheNextRequestIsServed() throws Exception {
-        kafka.send(Topics.RUNS, "garbage", "not an event".getBytes(StandardCharsets.UTF_8), Map.of());
+        // Same key as the request, so same partition: both are handled before the request is served.
+        kafka.send(Topics.RUNS, "after-garbage", "not an event".getBytes(StandardCharsets.UTF_8), Map.of());
+        kafka.send(Topics.RUNS, "after-garbage", "{}".getBytes(StandardCharsets.UTF_8), Map.of(
+                CloudEventHeaders.SPEC_VERSION, bytes("1.0"), CloudEventHeaders.ID, bytes("e1"),
+                CloudEventHeaders.SOURCE, bytes("/future-service"),
+                CloudEventHeaders.TYPE, bytes("dev.robust.run.something-newer.v1")));
         runs.requestEpoch("after-garbage", 0, 10, 2);
 
         assertEquals(11, runs.epochCopies("after-garbage", 0, 1, WAIT).get(0).size());
         List<ConsumerRecord<String, byte[]>> dead = kafka.readAll(Topics.dlq(Topics.RUNS)).stream()
-                .filter(record -> "garbage".equals(record.key())).toList();
-        assertEquals(1, dead.size());
+                .filter(record -> "after-garbage".equals(record.key())).toList();
+        assertEquals(1, dead.size(), "the garbage only: a well-formed event of an unknown type is ignored");
         assertEquals("not an event", new String(dead.get(0).value(), StandardCharsets.UTF_8));
         assertEquals(Topics.RUNS, RunsTopic.header(dead.get(0), DeadLetterHeaders.ORIGINAL_TOPIC));
         assertFalse(RunsTopic.header(dead.get(0), DeadLetterHeaders.REASON).isBlank());
@@ -175,6 +181,10 @@ class PairStreamingTest {
         assertEquals(1, dead.size());
         assertArrayEquals(new byte[]{1, 2, 3}, dead.get(0).value());
         assertEquals(Topics.CIFAR10_TRAIN, RunsTopic.header(dead.get(0), DeadLetterHeaders.ORIGINAL_TOPIC));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private Map<Long, LabeledImage> trainingImages() {
