@@ -17,7 +17,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +37,7 @@ final class EvaluationFeed implements AutoCloseable {
     private final Map<String, Map<String, EvaluationResult>> resultsByCheckpoint = new LinkedHashMap<>();
     private final Map<String, EvaluationSummary> summaries = new LinkedHashMap<>();
     private EvaluationSummary latest;
+    private String lastResultCheckpoint;
     private int skipped;
 
     EvaluationFeed(String bootstrapServers, String runId) {
@@ -65,6 +65,7 @@ final class EvaluationFeed implements AutoCloseable {
             if (event instanceof EvaluationResult result && result.runId().equals(runId)) {
                 resultsByCheckpoint.computeIfAbsent(result.checkpointId(), id -> new LinkedHashMap<>())
                         .put(result.recordKey(), result);
+                lastResultCheckpoint = result.checkpointId();
             } else if (event instanceof EvaluationSummary summary && summary.runId().equals(runId)) {
                 summaries.put(summary.checkpointId(), summary);
                 latest = summary;
@@ -95,8 +96,14 @@ final class EvaluationFeed implements AutoCloseable {
         return Optional.ofNullable(latest);
     }
 
-    Collection<EvaluationSummary> summaries() {
-        return summaries.values();
+    /** The checkpoint being scored now: its results are arriving, its summary has not. */
+    Optional<String> inProgress() {
+        return lastResultCheckpoint == null || summaries.containsKey(lastResultCheckpoint)
+                ? Optional.empty() : Optional.of(lastResultCheckpoint);
+    }
+
+    int resultCount(String checkpointId) {
+        return resultsByCheckpoint.getOrDefault(checkpointId, Map.of()).size();
     }
 
     List<EvaluationResult> results(String checkpointId) {

@@ -30,17 +30,26 @@ final class ProgressLine {
         this.profile = profile;
     }
 
-    /** @param run the trainer's view of the run ({@code GET /runs/{id}}) */
-    void show(JsonNode run, Optional<EvaluationSummary> latest) {
-        String position = position(run);
-        String line = position + latest.map(ProgressLine::scores).orElse("");
+    /**
+     * @param run         the trainer's view of the run ({@code GET /runs/{id}})
+     * @param evaluations what the eval-service has published for it so far
+     */
+    void show(JsonNode run, EvaluationFeed evaluations) {
+        Optional<EvaluationSummary> latest = evaluations.latest();
+        Optional<String> scoring = evaluations.inProgress();
+        String runId = run.path("runId").asText();
+        // Scoring lags training: say which checkpoint is being scored and how far along it is.
+        String line = position(run) + latest.map(ProgressLine::scores).orElse("")
+                + scoring.map(id -> String.format(Locale.ROOT, "  | scoring %s %d/%d", shortName(id, runId),
+                evaluations.resultCount(id), expectedResults())).orElse("");
         if (interactive) {
             out.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
             drawnWidth = line.length();
             out.flush();
             return;
         }
-        String milestone = milestone(run) + latest.map(EvaluationSummary::checkpointId).orElse("");
+        String milestone = milestone(run) + latest.map(EvaluationSummary::checkpointId).orElse("")
+                + scoring.orElse("");
         if (!milestone.equals(lastLogged) || System.nanoTime() - lastLoggedAt > LOG_INTERVAL_NANOS) {
             out.println(line);
             out.flush();
@@ -85,12 +94,20 @@ final class ProgressLine {
         return run.path("status").asText() + run.path("phase").asText() + run.path("epoch").asText();
     }
 
-    /** The latest checkpoint's scores, named without the run id: {@code teacher-1: clean 81.0% C-sev5 40.2%}. */
+    /** One result for the clean test set, one per corruption and severity. */
+    private int expectedResults() {
+        return 1 + profile.evalCorruptions().size() * profile.evalSeverities().size();
+    }
+
+    /** The latest checkpoint's scores: {@code teacher-1: clean 81.0% C-sev5 40.2%}. */
     private static String scores(EvaluationSummary summary) {
-        String prefix = summary.runId() + "-";
-        String checkpoint = summary.checkpointId().startsWith(prefix)
-                ? summary.checkpointId().substring(prefix.length()) : summary.checkpointId();
-        return String.format(Locale.ROOT, "  | %s: clean %s C-sev5 %s", checkpoint,
-                ReportTables.percent(summary.cleanTop1()), ReportTables.percent(summary.cSev5()));
+        return String.format(Locale.ROOT, "  | %s: clean %s C-sev5 %s", shortName(summary.checkpointId(),
+                summary.runId()), ReportTables.percent(summary.cleanTop1()), ReportTables.percent(summary.cSev5()));
+    }
+
+    /** A checkpoint id without its run id ({@code teacher-1}); the run is on screen already. */
+    private static String shortName(String checkpointId, String runId) {
+        String prefix = runId + "-";
+        return checkpointId.startsWith(prefix) ? checkpointId.substring(prefix.length()) : checkpointId;
     }
 }

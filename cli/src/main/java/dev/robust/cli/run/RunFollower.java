@@ -39,7 +39,7 @@ final class RunFollower {
                 stack.requireRunning();
                 JsonNode run = http.get(runUri);
                 feed.poll(POLL);
-                progress.show(run, feed.latest());
+                progress.show(run, feed);
                 String status = run.path("status").asText();
                 if (status.equals("FAILED") || status.equals("CANCELLED")) {
                     throw new IOException("run " + runId + " " + status.toLowerCase() + ": "
