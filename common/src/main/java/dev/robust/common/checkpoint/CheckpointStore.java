@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -107,6 +108,7 @@ public final class CheckpointStore {
             Files.createDirectories(target.getParent());
             temp = Files.createTempFile(target.getParent(), "." + checkpointId + "-", TEMP_SUFFIX);
             content.writeTo(temp);
+            makeReadableByOthers(temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
@@ -197,6 +199,16 @@ public final class CheckpointStore {
             }
         }
         return new StoredCheckpoint(uri, path, HexFormat.of().formatHex(digest.digest()), bytes);
+    }
+
+    /**
+     * Temp files are created owner-only; the eval-service may read the store as another user (a shared volume
+     * or PVC), so a checkpoint becomes {@code rw-r--r--} where the file system has POSIX permissions.
+     */
+    private static void makeReadableByOthers(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {

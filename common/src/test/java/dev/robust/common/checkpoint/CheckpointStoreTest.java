@@ -42,6 +42,8 @@ class CheckpointStoreTest {
         try (Stream<Path> files = Files.list(dir.resolve("store/r1"))) {
             assertEquals(1, files.count(), "no temp file is left behind");
         }
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(stored.path())), "readable by the eval-service's user");
     }
 
     @Test

@@ -118,15 +118,6 @@ public final class PairStream implements AutoCloseable {
         }
     }
 
-    /** Where reading started: the end of the run's partition when the stream was opened. */
-    public long startOffset() {
-        return startOffset;
-    }
-
-    public TopicPartition partition() {
-        return partition;
-    }
-
     /**
      * The batches of one epoch, in order; iterate to the end before asking for the next epoch. Iteration blocks
      * until batches arrive and throws {@link PairsUnavailableException} when none come within the timeout.
