@@ -7,6 +7,7 @@ import dev.robust.common.event.EvaluationSummary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -43,7 +44,7 @@ public record ModelScores(String role, String checkpointId, int epoch, String en
             corruptions.add(new CorruptionScores(corruption, List.copyOf(slices)));
         });
         return new ModelScores(summary.role().id(), summary.checkpointId(), summary.epoch(), engine,
-                summary.status().name().toLowerCase(), clean, summary.cleanTop1(), summary.cSev5(), summary.cAll(),
+                summary.status().name().toLowerCase(Locale.ROOT), clean, summary.cleanTop1(), summary.cSev5(), summary.cAll(),
                 List.copyOf(corruptions));
     }
 

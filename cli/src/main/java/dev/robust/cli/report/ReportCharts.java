@@ -50,7 +50,8 @@ public final class ReportCharts {
         int groupWidth = barWidth * Math.max(1, models.size()) + 12;
         int bottom = 130; // room for the rotated corruption names
         // Wide enough for the title and the legend however few corruptions a profile scores.
-        BufferedImage image = canvas(Math.max(560, LEFT + groups.size() * groupWidth + RIGHT), TOP + PLOT_HEIGHT + bottom);
+        int width = Math.max(560, LEFT + groups.size() * groupWidth + RIGHT);
+        BufferedImage image = canvas(width, TOP + PLOT_HEIGHT + bottom);
         Graphics2D g = image.createGraphics();
         prepare(g);
         title(g, "Top-1 at severity 5, per corruption (" + report.dataset().label() + ")");

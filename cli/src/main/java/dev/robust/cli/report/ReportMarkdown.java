@@ -14,7 +14,8 @@ public final class ReportMarkdown {
         StringBuilder md = new StringBuilder();
         md.append("# robust run ").append(report.runId()).append("\n\n");
         if (report.dataset().synthetic()) {
-            md.append("> **Synthetic data.** These scores are on procedurally generated images, not CIFAR-10; they show "
+            md.append("> **Synthetic data.** These scores are on procedurally generated images, not CIFAR-10; "
+                    + "they show "
                     + "the pipeline works, not how robust a model is.\n\n");
         }
         md.append(table(new ReportTables.Table(List.of("", ""), List.of(
@@ -25,7 +26,8 @@ public final class ReportMarkdown {
                 List.of("started", String.valueOf(report.startedAt())),
                 List.of("time", durations(report.durationsSeconds()))))));
         md.append("\n## Scores\n\n").append(table(ReportTables.headline(report)));
-        md.append("\nC-sev5: mean top-1 over the corruptions scored at severity 5; C-all: over every severity scored.\n");
+        md.append("\nC-sev5: mean top-1 over the corruptions scored at severity 5; "
+                + "C-all: over every severity scored.\n");
         md.append("\n## Per corruption\n\n").append(table(ReportTables.perCorruption(report)));
         md.append("\n## Training\n\n").append(table(ReportTables.history(report)));
         if (!charts.isEmpty()) {

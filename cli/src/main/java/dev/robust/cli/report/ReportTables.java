@@ -62,7 +62,8 @@ public final class ReportTables {
             for (JsonNode epoch : report.history()) {
                 JsonNode metrics = epoch.path("metrics");
                 rows.add(List.of(epoch.path("phase").asText(), Integer.toString(epoch.path("epoch").asInt() + 1),
-                        number(metrics, "loss", "%.4f"), fraction(metrics, "accuracy"), number(metrics, "valLoss", "%.4f"),
+                        number(metrics, "loss", "%.4f"), fraction(metrics, "accuracy"),
+                        number(metrics, "valLoss", "%.4f"),
                         fraction(metrics, "valAccuracy"), number(metrics, "lr", "%.2g"),
                         number(metrics, "imagesPerSecond", "%.0f"), epoch.path("checkpointId").asText("")));
             }

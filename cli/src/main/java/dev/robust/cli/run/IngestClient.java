@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -64,7 +65,8 @@ final class IngestClient {
                 throw new IOException("ingest of " + what + " failed (job " + id + "): " + job.path("error").asText());
             }
             if (System.nanoTime() - lastReport > REPORT_EVERY.toNanos()) {
-                out.printf("ingest     %s: %s %.0f%%%n", what, state.toLowerCase(), 100 * job.path("progress").asDouble());
+                double percent = 100 * job.path("progress").asDouble();
+                out.printf("ingest     %s: %s %.0f%%%n", what, state.toLowerCase(Locale.ROOT), percent);
                 out.flush();
                 lastReport = System.nanoTime();
             }

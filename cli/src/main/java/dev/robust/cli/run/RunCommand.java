@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +50,8 @@ public final class RunCommand implements Callable<Integer> {
             JsonNode accepted = prepared.http().post(prepared.stack().uri(Service.TRAINER).resolve("/runs"),
                     Map.of("profile", prepared.profile().name(), "overrides", Map.of()));
             String runId = accepted.path("runId").asText();
-            out.println("run        " + runId + " (" + prepared.stack().uri(Service.TRAINER) + "/runs/" + runId + ")");
+            URI runUri = prepared.stack().uri(Service.TRAINER).resolve("/runs/" + runId);
+            out.println("run        " + runId + " (" + runUri + ")");
             out.flush();
 
             RunReport report;

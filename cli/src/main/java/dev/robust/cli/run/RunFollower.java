@@ -6,6 +6,7 @@ import dev.robust.common.event.EvaluationSummary;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,7 +43,7 @@ final class RunFollower {
                 progress.show(run, feed);
                 String status = run.path("status").asText();
                 if (status.equals("FAILED") || status.equals("CANCELLED")) {
-                    throw new IOException("run " + runId + " " + status.toLowerCase() + ": "
+                    throw new IOException("run " + runId + " " + status.toLowerCase(Locale.ROOT) + ": "
                             + run.path("reason").asText("no reason given") + " (trainer log: "
                             + "logs/" + Service.TRAINER.module() + ".log)");
                 }

@@ -80,7 +80,8 @@ class ReportFilesTest {
         durations.put("ingest", 5.0);
         durations.put("total", 95.5);
         return new RunReport("run-1", "ci", Map.of("model", "smallcnn"),
-                new RunReport.Dataset(synthetic ? "synthetic" : "cifar10", "synthetic:640", "SYNTHETIC images", synthetic),
+                new RunReport.Dataset(synthetic ? "synthetic" : "cifar10", "synthetic:640", "SYNTHETIC images",
+                        synthetic),
                 "generated", Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:01:35Z"),
                 durations, List.of(scores(ModelRole.TEACHER, 0.8, 0.5), scores(ModelRole.STUDENT, 0.75, 0.55)),
                 new ObjectMapper().createArrayNode());
