@@ -34,12 +34,14 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -154,6 +156,30 @@ class CheckpointScoringTest {
         assertEquals("3/2", new String(dead.get(0).key(), StandardCharsets.UTF_8));
         assertTrue(header(dead.get(0), DeadLetterHeaders.REASON).contains("labelled-image"),
                 header(dead.get(0), DeadLetterHeaders.REASON));
+    }
+
+    @Test
+    void reScoringACheckpointRepublishesUnderTheSameKeys() throws Exception {
+        TinyCheckpoint checkpoint = TinyCheckpoint.train(store(), "rescore-run" + RUN_SUFFIX, ModelRole.TEACHER, 0,
+                SYNTHETIC.readAll(Split.TRAIN), 2);
+        String id = checkpoint.event().checkpointId();
+        kafka.publish(checkpoint.event());
+        kafka.publish(checkpoint.event()); // as after a crash before the offset commit
+
+        kafka.await(Topics.EVALUATION_SUMMARIES, record -> id.equals(key(record)), records -> records.size() == 2,
+                TIMEOUT);
+        int slices = 1 + PRESENT.size() * 5;
+        List<ConsumerRecord<byte[], byte[]>> published = kafka.await(Topics.EVALUATIONS,
+                record -> key(record).startsWith(id + "/"), records -> records.size() >= 2 * slices, TIMEOUT);
+        assertEquals(2 * slices, published.size());
+        assertEquals(slices, published.stream().map(CheckpointScoringTest::key).distinct().count());
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        int visible = -1;
+        while (visible != slices && Instant.now().isBefore(deadline)) {
+            visible = given().get("/evaluations?run=" + checkpoint.event().runId()).jsonPath().getList("$").size();
+            Thread.sleep(200);
+        }
+        assertEquals(slices, visible, "the query table shows each slice once");
     }
 
     @Test
