@@ -28,72 +28,74 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Teacher training throughput of the quick profile's model (ResNet-20, 32×32, batch 64), fed from memory and fed
- * from {@code train.pairs} through {@link PairStream}, in one JVM; then one full quick epoch (5,000 pairs) from Kafka
- * and the process's peak RSS. The pairs are produced to the embedded broker before training, so the Kafka figure is
- * the trainer's side (fetch, decode, batch) without the augment-service's rendering.
+ * from {@code train.pairs} through {@link PairStream}, in one JVM and one model, in alternating blocks; and the
+ * process's peak RSS. The pairs are produced to the embedded broker before training, so the Kafka figure is the
+ * trainer's side (fetch, decode, batch) without the augment-service's rendering.
  *
  * <p>Not part of the test suite (the name does not end in Test); run with
  * {@code ./mvnw -pl trainer-service test -Dtest=TrainingThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class TrainingThroughputBenchmark {
-    private static final int WARM_UP_BATCHES = 5;
-    private static final int MEASURED_BATCHES = 30;
+    private static final int WARM_UP_BATCHES = 3;
+    private static final int ROUNDS = 4;
+    private static final int BATCHES_PER_ROUND = 4;
 
     @Test
     void quickProfileImagesPerSecondFromMemoryAndFromKafka() throws Exception {
         RunProfile quick = RunProfile.named("quick");
         int batch = quick.batchSize();
         int side = quick.crop();
-        int epochImages = quick.trainExamples();
-        SyntheticSource data = new SyntheticSource(3, epochImages, 0);
+        int batches = WARM_UP_BATCHES + ROUNDS * BATCHES_PER_ROUND;
+        SyntheticSource data = new SyntheticSource(3, batches * batch, 0);
         List<CleanNoisyPair> pairs = new ArrayList<>();
-        for (int i = 0; i < epochImages; i++) {
+        for (int i = 0; i < batches * batch; i++) {
             LabeledImage image = data.image(Split.TRAIN, i);
             pairs.add(new CleanNoisyPair(i, image.label(), image.image(), image.image()));
         }
-
-        Model model = Engines.named("dl4j").create(ModelSpec.of(quick.model(), side, 10, 1));
         List<Batch> memory = new ArrayList<>();
-        for (int b = 0; b < WARM_UP_BATCHES + MEASURED_BATCHES; b++) {
+        for (int b = 0; b < batches; b++) {
             memory.add(batchOf(pairs.subList(b * batch, (b + 1) * batch), side));
         }
-        memory.subList(0, WARM_UP_BATCHES).forEach(model::trainTeacher);
-        long start = System.nanoTime();
-        memory.subList(WARM_UP_BATCHES, memory.size()).forEach(model::trainTeacher);
-        double fromMemory = MEASURED_BATCHES * batch / seconds(start);
+        Model model = Engines.named("dl4j").create(ModelSpec.of(quick.model(), side, 10, 1));
 
         try (TestKitBroker broker = TestKitBroker.start()) {
             KafkaClients kafka = KafkaClients.forBootstrapServers(broker.bootstrapServers());
             String runId = "bench";
-            try (PairStream stream = PairStream.open(kafka, runId, batch, side, 4, Duration.ofMinutes(2), () -> { })) {
-                produceEpoch(kafka, runId, 0, pairs.subList(0, (WARM_UP_BATCHES + MEASURED_BATCHES) * batch));
-                produceEpoch(kafka, runId, 1, pairs);
-                int b = 0;
-                long kafkaStart = 0;
-                for (PairBatch pairBatch : stream.epoch(ModelRole.TEACHER, 0)) {
-                    if (b++ == WARM_UP_BATCHES) {
-                        kafkaStart = System.nanoTime();
+            try (PairStream stream = PairStream.open(kafka, runId, batch, side, 4, Duration.ofMinutes(5), () -> { })) {
+                produceEpoch(kafka, runId, 0, pairs);
+                Iterator<PairBatch> fromKafka = stream.epoch(ModelRole.TEACHER, 0).iterator();
+                for (int b = 0; b < WARM_UP_BATCHES; b++) {
+                    model.trainTeacher(memory.get(b));
+                    model.trainTeacher(fromKafka.next().clean());
+                }
+                // Alternate blocks of the two feeds, so load from other processes on the machine hits both alike.
+                long memoryNanos = 0;
+                long kafkaNanos = 0;
+                for (int round = 0; round < ROUNDS; round++) {
+                    long start = System.nanoTime();
+                    for (int b = 0; b < BATCHES_PER_ROUND; b++) {
+                        model.trainTeacher(memory.get(WARM_UP_BATCHES + round * BATCHES_PER_ROUND + b));
                     }
-                    model.trainTeacher(pairBatch.clean());
+                    memoryNanos += System.nanoTime() - start;
+                    start = System.nanoTime();
+                    for (int b = 0; b < BATCHES_PER_ROUND; b++) {
+                        model.trainTeacher(fromKafka.next().clean());
+                    }
+                    kafkaNanos += System.nanoTime() - start;
                 }
-                double fromKafka = MEASURED_BATCHES * batch / seconds(kafkaStart);
-
-                long epochStart = System.nanoTime();
-                long images = 0;
-                for (PairBatch pairBatch : stream.epoch(ModelRole.TEACHER, 1)) {
-                    model.trainTeacher(pairBatch.clean());
-                    images += pairBatch.size();
-                }
-                double epochSeconds = seconds(epochStart);
-                System.out.printf("%s %dx%d batch %d: from memory %.1f images/s, from Kafka %.1f images/s "
-                                + "(ratio %.2f); one quick epoch of %d pairs from Kafka %.1f s (%.1f images/s); "
-                                + "peak RSS %s%n", quick.model(), side, side, batch, fromMemory, fromKafka,
-                        fromKafka / fromMemory, images, epochSeconds, images / epochSeconds, peakRss());
+                double images = (double) ROUNDS * BATCHES_PER_ROUND * batch;
+                double memoryRate = images / (memoryNanos / 1e9);
+                double kafkaRate = images / (kafkaNanos / 1e9);
+                System.out.printf("%s %dx%d batch %d, %d images per feed: from memory %.1f images/s, from Kafka "
+                                + "%.1f images/s (ratio %.2f); a quick epoch (%d pairs) from Kafka at that rate: %.0f s; "
+                                + "peak RSS %s%n", quick.model(), side, side, batch, (long) images, memoryRate, kafkaRate,
+                        kafkaRate / memoryRate, quick.trainExamples(), quick.trainExamples() / kafkaRate, peakRss());
             }
         }
     }
