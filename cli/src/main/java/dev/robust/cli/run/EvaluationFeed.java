@@ -96,14 +96,14 @@ final class EvaluationFeed implements AutoCloseable {
         return Optional.ofNullable(latest);
     }
 
-    /** The checkpoint being scored now: its results are arriving, its summary has not. */
-    Optional<String> inProgress() {
-        return lastResultCheckpoint == null || summaries.containsKey(lastResultCheckpoint)
-                ? Optional.empty() : Optional.of(lastResultCheckpoint);
+    /** A checkpoint being scored: {@code results} of its results are in, its summary is not. */
+    record Scoring(String checkpointId, int results) {
     }
 
-    int resultCount(String checkpointId) {
-        return resultsByCheckpoint.getOrDefault(checkpointId, Map.of()).size();
+    /** The checkpoint being scored now, if any. */
+    Optional<Scoring> inProgress() {
+        if (lastResultCheckpoint == null || summaries.containsKey(lastResultCheckpoint)) return Optional.empty();
+        return Optional.of(new Scoring(lastResultCheckpoint, resultsByCheckpoint.get(lastResultCheckpoint).size()));
     }
 
     List<EvaluationResult> results(String checkpointId) {

@@ -31,17 +31,16 @@ final class ProgressLine {
     }
 
     /**
-     * @param run         the trainer's view of the run ({@code GET /runs/{id}})
-     * @param evaluations what the eval-service has published for it so far
+     * @param run     the trainer's view of the run ({@code GET /runs/{id}})
+     * @param latest  the summary of the checkpoint scored last
+     * @param scoring the checkpoint being scored now
      */
-    void show(JsonNode run, EvaluationFeed evaluations) {
-        Optional<EvaluationSummary> latest = evaluations.latest();
-        Optional<String> scoring = evaluations.inProgress();
+    void show(JsonNode run, Optional<EvaluationSummary> latest, Optional<EvaluationFeed.Scoring> scoring) {
         String runId = run.path("runId").asText();
         // Scoring lags training: say which checkpoint is being scored and how far along it is.
         String line = position(run) + latest.map(ProgressLine::scores).orElse("")
-                + scoring.map(id -> String.format(Locale.ROOT, "  | scoring %s %d/%d", shortName(id, runId),
-                evaluations.resultCount(id), expectedResults())).orElse("");
+                + scoring.map(s -> String.format(Locale.ROOT, "  | scoring %s %d/%d",
+                shortName(s.checkpointId(), runId), s.results(), expectedResults())).orElse("");
         if (interactive) {
             out.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
             drawnWidth = line.length();
@@ -49,7 +48,7 @@ final class ProgressLine {
             return;
         }
         String milestone = milestone(run) + latest.map(EvaluationSummary::checkpointId).orElse("")
-                + scoring.orElse("");
+                + scoring.map(EvaluationFeed.Scoring::checkpointId).orElse("");
         if (!milestone.equals(lastLogged) || System.nanoTime() - lastLoggedAt > LOG_INTERVAL_NANOS) {
             out.println(line);
             out.flush();

@@ -40,7 +40,7 @@ final class RunFollower {
                 stack.requireRunning();
                 JsonNode run = http.get(runUri);
                 feed.poll(POLL);
-                progress.show(run, feed);
+                progress.show(run, feed.latest(), feed.inProgress());
                 String status = run.path("status").asText();
                 if (status.equals("FAILED") || status.equals("CANCELLED")) {
                     throw new IOException("run " + runId + " " + status.toLowerCase(Locale.ROOT) + ": "
