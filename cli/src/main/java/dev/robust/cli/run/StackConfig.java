@@ -18,8 +18,11 @@ import java.util.stream.Collectors;
  */
 public record StackConfig(Path outDir, Path dataRoot, String engine, RunProfile profile, List<String> jvmOptions) {
 
+    /** Where the broker keeps its data, under the output directory. */
+    static final String KAFKA_DIR = "kafka";
+
     Path kafkaDir() {
-        return outDir.resolve("kafka");
+        return outDir.resolve(KAFKA_DIR);
     }
 
     Path logDir() {
