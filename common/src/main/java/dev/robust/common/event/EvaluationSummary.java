@@ -20,7 +20,7 @@ public record EvaluationSummary(String checkpointId, String runId, ModelRole rol
                                 Map<String, Map<Integer, Double>> perCorruption, List<String> missing,
                                 Status status) implements Event {
     public enum Status {
-        /** Clean and all 19 × 5 corruption results are in. */
+        /** Clean and every corruption result in the evaluation's scope are in. */
         @JsonProperty("complete") COMPLETE,
         /** Some results are still missing or failed; the scores cover the rest. */
         @JsonProperty("partial") PARTIAL,
@@ -28,16 +28,28 @@ public record EvaluationSummary(String checkpointId, String runId, ModelRole rol
         @JsonProperty("failed") FAILED
     }
 
+    private static final List<Integer> FULL_SEVERITIES = List.of(1, 2, 3, 4, 5);
+
     public EvaluationSummary {
         perCorruption = perCorruption == null ? Map.of() : Map.copyOf(perCorruption);
         missing = missing == null ? List.of() : List.copyOf(missing);
     }
 
     /**
-     * Summarises the results of one checkpoint (all must share its checkpoint id). When a key appears more than
-     * once, the later result wins, as it would in a compacted topic.
+     * Summarises the results of one checkpoint against the full scope: all 19 corruptions at severities 1–5.
+     * When a key appears more than once, the later result wins, as it would in a compacted topic.
      */
     public static EvaluationSummary of(Collection<EvaluationResult> results) {
+        return of(results, Corruption.all(), FULL_SEVERITIES);
+    }
+
+    /**
+     * Summarises the results of one checkpoint (all must share its checkpoint id) against the scope the evaluation
+     * was configured for: a corruption of {@code corruptions} is missing when it lacks a successful result at one
+     * of {@code severities}. Results outside the scope still count towards the scores.
+     */
+    public static EvaluationSummary of(Collection<EvaluationResult> results, Collection<Corruption> corruptions,
+                                       Collection<Integer> severities) {
         if (results.isEmpty()) throw new IllegalArgumentException("no evaluation results to summarise");
         EvaluationResult first = results.iterator().next();
         Double clean = null;
@@ -66,7 +78,9 @@ public record EvaluationSummary(String checkpointId, String runId, ModelRole rol
         int allCount = 0;
         for (Corruption corruption : Corruption.values()) {
             Map<Integer, Double> bySeverity = table.getOrDefault(corruption.id(), Map.of());
-            if (bySeverity.size() < Corruption.MAX_SEVERITY) missing.add(corruption.id());
+            if (corruptions.contains(corruption) && !bySeverity.keySet().containsAll(severities)) {
+                missing.add(corruption.id());
+            }
             for (Map.Entry<Integer, Double> entry : bySeverity.entrySet()) {
                 allSum += entry.getValue();
                 allCount++;

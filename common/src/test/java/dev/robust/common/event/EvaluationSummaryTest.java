@@ -47,4 +47,26 @@ class EvaluationSummaryTest {
         assertNull(summary.cSev5());
         assertEquals(19, summary.missing().size());
     }
+
+    @Test
+    void aNarrowerScopeIsCompleteWhenItsCorruptionsAndSeveritiesAreIn() {
+        List<EvaluationResult> results = new ArrayList<>();
+        results.add(result(EvaluationResult.CLEAN, 0, 0.9));
+        results.add(result("fog", 5, 0.5));
+        results.add(result("snow", 5, 0.3));
+
+        EvaluationSummary scoped = EvaluationSummary.of(results, List.of(Corruption.FOG, Corruption.SNOW), List.of(5));
+        assertEquals(EvaluationSummary.Status.COMPLETE, scoped.status());
+        assertEquals(List.of(), scoped.missing());
+        assertEquals(0.4, scoped.cSev5(), 1e-12);
+
+        EvaluationSummary wider = EvaluationSummary.of(results, List.of(Corruption.FOG, Corruption.SNOW), List.of(4, 5));
+        assertEquals(EvaluationSummary.Status.PARTIAL, wider.status());
+        assertEquals(List.of("snow", "fog"), wider.missing());
+    }
+
+    private static EvaluationResult result(String corruption, int severity, double top1) {
+        return new EvaluationResult(SampleEvents.CHECKPOINT, "r7", ModelRole.TEACHER, 3, "dl4j", "cifar10",
+                corruption, severity, Math.round(top1 * 100), 100, top1, EvaluationResult.Status.OK, null);
+    }
 }

@@ -88,7 +88,7 @@ public final class CheckpointEvaluator {
             LOG.warnf("checkpoint %s: %d corruption topics are absent or empty and are reported missing: %s",
                     checkpoint.checkpointId(), absent.size(), String.join(", ", absent));
         }
-        return new Evaluation(EvaluationSummary.of(results), Optional.empty());
+        return new Evaluation(EvaluationSummary.of(results, plan.corruptions(), plan.severities()), Optional.empty());
     }
 
     private Model load(CheckpointCreated checkpoint) throws IOException {
