@@ -35,7 +35,7 @@ class RobustRunIT {
     private static RunReport report;
 
     @BeforeAll
-    // A guard against a hung stack, not the target: the ci profile took 62–102 s on two busy cores.
+    // A guard against a hung stack, not the target: the ci profile took 41–135 s on two busy cores.
     @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     static void runTheCiProfile() throws IOException {
         deleteRecursively(OUT);
