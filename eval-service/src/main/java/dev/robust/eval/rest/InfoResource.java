@@ -1,5 +1,6 @@
 package dev.robust.eval.rest;
 
+import dev.robust.eval.engine.EngineBackends;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,8 +14,9 @@ public class InfoResource {
 
     InfoResource(@ConfigProperty(name = "quarkus.application.name") String service,
                  @ConfigProperty(name = "quarkus.application.version") String version,
-                 @ConfigProperty(name = "kafka.bootstrap.servers") String kafkaBootstrapServers) {
-        this.info = new ServiceInfo(service, version, kafkaBootstrapServers);
+                 @ConfigProperty(name = "kafka.bootstrap.servers") String kafkaBootstrapServers,
+                 EngineBackends engines) {
+        this.info = new ServiceInfo(service, version, kafkaBootstrapServers, engines.byName());
     }
 
     @GET

@@ -48,10 +48,11 @@ class KafkaConnectivityTest {
     }
 
     @Test
-    void infoNamesTheServiceAndItsBroker() {
+    void infoNamesTheServiceItsBrokerAndTheEngineBackend() {
         given().get("/info")
                 .then().statusCode(200)
                 .body("service", equalTo("eval-service"))
-                .body("kafkaBootstrapServers", equalTo(kafkaConfig.get("bootstrap.servers")));
+                .body("kafkaBootstrapServers", equalTo(kafkaConfig.get("bootstrap.servers")))
+                .body("engines.dl4j.onednn", equalTo(true));
     }
 }
