@@ -9,9 +9,9 @@ import java.util.SplittableRandom;
 
 /**
  * Which training images become validation images: {@code size} indices drawn without replacement by a seeded
- * Fisher–Yates pass over the sorted training indices. Seeded rather than "the last N" because some sources list
- * images class by class (an image folder), where the last N would all share one class; the same source, size and
- * seed always give the same split, so a re-ingest lands on the same keys.
+ * Fisher–Yates pass over the sorted training indices. Seeded rather than "the last N" so that the choice does not
+ * depend on the order a source numbers its images in, where the last N could share one class; the same source, size
+ * and seed always give the same split, so a re-ingest lands on the same keys.
  */
 public final class ValidationSplit {
     private ValidationSplit() {

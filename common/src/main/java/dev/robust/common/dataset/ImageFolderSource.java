@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -22,15 +24,23 @@ import java.util.stream.Stream;
 
 /**
  * 32×32 images in class folders, {@code <root>/{train,test}/<class>/*.{png,jpg,jpeg}}, as a directory or a
- * {@code .tar.gz} of one (any prefix above {@code train/} and {@code test/} is ignored). Within a split, images are
- * indexed in (label, file name) order, so the indices do not depend on how the archive was packed. Decoding runs in
- * parallel on all cores.
+ * {@code .tar.gz} of one (any prefix above {@code train/} and {@code test/} is ignored). Decoding runs in parallel on
+ * all cores.
+ *
+ * <p>Index order: within a split, the images sorted by (label, file name) are shuffled by a Fisher–Yates pass with the
+ * constant seed {@code INDEX_ORDER_SEED} ({@link SplittableRandom}, specified bit for bit). Sorting first makes the
+ * indices independent of how the archive was packed or the directory listed; shuffling makes every prefix of the
+ * indices a near-uniform class mix, as in the CIFAR-10 binary release, because callers take "the first N by index"
+ * (corruption limits, evaluation caps, training subsets) — in sorted order that would be almost all one class. The
+ * same files always get the same indices on every machine; adding or removing a file reorders its split.
  */
 public final class ImageFolderSource implements DatasetSource {
     public static final String FORMAT = "imagefolder";
     public static final int SIDE = 32;
     /** Images decoded per parallel batch: large enough to keep every core busy, small enough to bound memory. */
     private static final int DECODE_BATCH = 2048;
+    /** Seeds the shuffle that fixes the index order; changing it renumbers every image-folder data set. */
+    private static final long INDEX_ORDER_SEED = 20261128L;
 
     /** One image file found in the folder tree: where it is, which split and class folder it sits in. */
     private record ImageFile(String name, Split split, String className, String fileName) {
@@ -67,7 +77,7 @@ public final class ImageFolderSource implements DatasetSource {
                 .thenComparing(ImageFile::fileName);
         for (Split split : Split.values()) {
             List<ImageFile> ofSplit = found.stream().filter(f -> f.split() == split).sorted(order).toList();
-            if (!ofSplit.isEmpty()) files.put(split, ofSplit);
+            if (!ofSplit.isEmpty()) files.put(split, shuffled(ofSplit));
         }
     }
 
@@ -116,6 +126,14 @@ public final class ImageFolderSource implements DatasetSource {
                 sink.accept(new LabeledImage(start + i, classNames.indexOf(batch.get(i).className()), images.get(i)));
             }
         }
+    }
+
+    /** The index order: a seeded Fisher–Yates shuffle of {@code sorted}, the same for the same files everywhere. */
+    private static List<ImageFile> shuffled(List<ImageFile> sorted) {
+        List<ImageFile> order = new ArrayList<>(sorted);
+        SplittableRandom random = new SplittableRandom(INDEX_ORDER_SEED);
+        for (int i = order.size() - 1; i > 0; i--) Collections.swap(order, i, random.nextInt(i + 1));
+        return List.copyOf(order);
     }
 
     private Map<String, byte[]> readMembers(Split split) throws IOException {
