@@ -1,7 +1,6 @@
 package dev.robust.common.dataset;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * Measures how fast a data set spec is read and decoded (not a test: run it by hand, see docs/benchmarks.md).
@@ -12,7 +11,11 @@ public final class DatasetReadBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        String spec = args.length > 0 ? args[0] : "imagefolder:" + Path.of("../shared/data/cifar10-jpeg.tar.gz");
+        if (args.length < 1) {
+            System.err.println("usage: DatasetReadBenchmark <dataset spec, e.g. imagefolder:cifar10-jpeg.tar.gz> [repeats]");
+            System.exit(2);
+        }
+        String spec = args[0];
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         for (int run = 1; run <= repeats; run++) {
             long start = System.nanoTime();
