@@ -10,7 +10,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,12 +33,8 @@ public class DeadLetterQueue {
 
     public void route(ConsumerRecord<String, byte[]> record, Exception reason) {
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        add(headers, DeadLetterHeaders.REASON, String.valueOf(reason.getMessage()));
-        add(headers, DeadLetterHeaders.EXCEPTION, reason.getClass().getName());
-        add(headers, DeadLetterHeaders.ORIGINAL_TOPIC, record.topic());
-        add(headers, DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(record.partition()));
-        add(headers, DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(record.offset()));
-        add(headers, DeadLetterHeaders.CONSUMER, CONSUMER);
+        DeadLetterHeaders.describing(record.topic(), record.partition(), record.offset(), reason, CONSUMER)
+                .forEach(headers::add);
         String dlq = Topics.dlq(record.topic());
         LOG.warnf("%s-%d@%d → %s: %s", record.topic(), record.partition(), record.offset(), dlq, reason.getMessage());
         try {
@@ -54,9 +49,5 @@ public class DeadLetterQueue {
         }
         Counter.builder("augment.dlq.records").description("Records routed to a dead-letter topic")
                 .tag("topic", record.topic()).register(registry).increment();
-    }
-
-    private static void add(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -35,13 +35,8 @@ public class DeadLetterPublisher implements DeadLetterSink {
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         ProducerRecord<String, byte[]> letter = new ProducerRecord<>(dlq, null, key, record.value());
         for (Header header : record.headers()) letter.headers().add(header);
-        letter.headers()
-                .add(DeadLetterHeaders.REASON, utf8(String.valueOf(reason.getMessage())))
-                .add(DeadLetterHeaders.EXCEPTION, utf8(reason.getClass().getName()))
-                .add(DeadLetterHeaders.ORIGINAL_TOPIC, utf8(record.topic()))
-                .add(DeadLetterHeaders.ORIGINAL_PARTITION, utf8(Integer.toString(record.partition())))
-                .add(DeadLetterHeaders.ORIGINAL_OFFSET, utf8(Long.toString(record.offset())))
-                .add(DeadLetterHeaders.CONSUMER, utf8(SERVICE));
+        DeadLetterHeaders.describing(record.topic(), record.partition(), record.offset(), reason, SERVICE)
+                .forEach(letter.headers()::add);
         LOG.warnf("%s[%d]@%d -> %s: %s", record.topic(), record.partition(), record.offset(), dlq,
                 reason.getMessage());
         try {
@@ -52,9 +47,5 @@ public class DeadLetterPublisher implements DeadLetterSink {
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot write to " + dlq + ": " + e.getCause().getMessage(), e);
         }
-    }
-
-    private static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }
