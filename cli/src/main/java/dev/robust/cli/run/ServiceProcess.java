@@ -1,5 +1,7 @@
 package dev.robust.cli.run;
 
+import dev.robust.common.process.ParentWatch;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,6 +51,8 @@ public final class ServiceProcess {
         command.add("-Xmx" + service.heap());
         command.addAll(jvmOptions);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        // The service exits when this process is gone, even after a SIGKILL that runs no shutdown hook.
+        command.add("-D" + ParentWatch.PROPERTY + "=" + ProcessHandle.current().pid());
         command.add("-jar");
         command.add(runner.toString());
         Files.createDirectories(log.getParent());
