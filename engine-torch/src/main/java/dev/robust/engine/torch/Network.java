@@ -1,0 +1,64 @@
+package dev.robust.engine.torch;
+
+import dev.robust.engine.ModelSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.bytedeco.pytorch.Tensor;
+
+/**
+ * An architecture as plain libtorch calls: its layers in a fixed order (the order of {@link TorchModel#parameters()})
+ * and a forward pass from scaled pixels (NCHW, [-1, 1]) to logits.
+ */
+abstract class Network {
+
+    private final List<Layer> layers = new ArrayList<>();
+    final ModelSpec spec;
+    final SplittableRandom random;
+
+    Network(ModelSpec spec) {
+        this.spec = spec;
+        this.random = new SplittableRandom(spec.seed());
+    }
+
+    abstract Tensor forward(Tensor scaledPixels, Pass pass);
+
+    final <L extends Layer> L add(L layer) {
+        layers.add(layer);
+        return layer;
+    }
+
+    final Convolution conv(String name, int inputChannels, int filters, int kernel, int stride, int padding,
+            boolean bias, Initialisation initialisation) {
+        return add(new Convolution(name, inputChannels, filters, kernel, stride, padding, bias, initialisation, random));
+    }
+
+    final BatchNorm batchNorm(String name, int channels, boolean relu) {
+        return add(new BatchNorm(name, channels, relu));
+    }
+
+    final Dense logits(int inputs) {
+        return add(new Dense("logits", inputs, spec.classes(), random));
+    }
+
+    /** Every tensor of every layer, in {@link TorchModel#parameters()} order. */
+    final List<Tensor> tensors() {
+        List<Tensor> tensors = new ArrayList<>();
+        layers.forEach(layer -> tensors.addAll(layer.tensors()));
+        return tensors;
+    }
+
+    final List<Tensor> trainable() {
+        List<Tensor> tensors = new ArrayList<>();
+        layers.forEach(layer -> tensors.addAll(layer.trainable()));
+        return tensors;
+    }
+
+    final List<BatchNorm> batchNorms() {
+        return layers.stream().filter(BatchNorm.class::isInstance).map(BatchNorm.class::cast).toList();
+    }
+
+    final long parameterCount() {
+        return tensors().stream().mapToLong(Tensor::numel).sum();
+    }
+}

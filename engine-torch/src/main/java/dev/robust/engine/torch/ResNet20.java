@@ -1,0 +1,81 @@
+package dev.robust.engine.torch;
+
+import static dev.robust.engine.torch.Convolution.SAME;
+import static dev.robust.engine.torch.Initialisation.HE_NORMAL;
+
+import dev.robust.engine.ModelSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * The CIFAR ResNet-20 of He et al. as the DL4J engine builds it: 3 stages of 3 basic blocks (16/32/64 filters),
+ * 1×1 projection shortcuts where the shape changes, "same" padding, He-normal initialisation; 274,042 parameters
+ * for 10 classes, batch-norm statistics included.
+ */
+final class ResNet20 extends Network {
+
+    static final String NAME = "resnet20";
+
+    private final Convolution stemConv;
+    private final BatchNorm stemBn;
+    private final List<Block> blocks = new ArrayList<>();
+    private final Dense logits;
+
+    ResNet20(ModelSpec spec) {
+        super(spec);
+        stemConv = conv("stem_conv", spec.channels(), 16, 3, 1, SAME, false, HE_NORMAL);
+        stemBn = batchNorm("stem_bn", 16, true);
+        int inputFilters = 16;
+        for (int stage = 0; stage < 3; stage++) {
+            int filters = 16 << stage;
+            for (int block = 0; block < 3; block++) {
+                int stride = stage > 0 && block == 0 ? 2 : 1;
+                blocks.add(new Block("stage" + (stage + 1) + "_block" + (block + 1), inputFilters, filters, stride));
+                inputFilters = filters;
+            }
+        }
+        logits = logits(64);
+    }
+
+    @Override
+    Tensor forward(Tensor scaledPixels, Pass pass) {
+        Tensor x = stemBn.forward(stemConv.forward(scaledPixels), pass);
+        for (Block block : blocks) {
+            x = block.forward(x, pass);
+        }
+        return logits.forward(x.mean(new long[] {2, 3}, false, new org.bytedeco.pytorch.ScalarTypeOptional()));
+    }
+
+    /** conv-BN-ReLU, conv-BN, plus the (projected) input, then ReLU. */
+    private final class Block {
+        private final Convolution conv1;
+        private final BatchNorm bn1;
+        private final Convolution conv2;
+        private final BatchNorm bn2;
+        private final Convolution projection;
+        private final BatchNorm projectionBn;
+
+        Block(String name, int inputFilters, int filters, int stride) {
+            conv1 = conv(name + "_1_conv", inputFilters, filters, 3, stride, SAME, false, HE_NORMAL);
+            bn1 = batchNorm(name + "_1_bn", filters, true);
+            conv2 = conv(name + "_2_conv", filters, filters, 3, 1, SAME, false, HE_NORMAL);
+            bn2 = batchNorm(name + "_2_bn", filters, false);
+            if (stride != 1 || inputFilters != filters) {
+                projection = conv(name + "_0_conv", inputFilters, filters, 1, stride, SAME, false, HE_NORMAL);
+                projectionBn = batchNorm(name + "_0_bn", filters, false);
+            } else {
+                projection = null;
+                projectionBn = null;
+            }
+        }
+
+        Tensor forward(Tensor input, Pass pass) {
+            Tensor residual = bn2.forward(conv2.forward(bn1.forward(conv1.forward(input), pass)), pass);
+            Tensor shortcut = projection == null ? input : projectionBn.forward(projection.forward(input), pass);
+            // Batch norm's backward pass does not read its output, so the sum may overwrite it.
+            return torch.relu_(residual.add_(shortcut));
+        }
+    }
+}

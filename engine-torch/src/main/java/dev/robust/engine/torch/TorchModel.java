@@ -1,0 +1,198 @@
+package dev.robust.engine.torch;
+
+import dev.robust.engine.Batch;
+import dev.robust.engine.Logits;
+import dev.robust.engine.Model;
+import dev.robust.engine.ModelSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Adam;
+import org.bytedeco.pytorch.AdamOptions;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch.ScalarType;
+
+/**
+ * A {@link Model} on libtorch: a {@link Network} of plain tensors and libtorch's own Adam. Every call runs in a
+ * JavaCPP pointer scope, so the tensors a step creates are freed when it returns, not when the garbage collector
+ * gets round to them.
+ */
+final class TorchModel implements Model {
+
+    /** Keras's Adam: learning rate 1e-3, β 0.9 / 0.999, ε 1e-7. */
+    static final double INITIAL_LEARNING_RATE = 1e-3;
+    private static final double ADAM_EPSILON = 1e-7;
+
+    private final ModelSpec spec;
+    private final Network network;
+    private final List<Tensor> tensors;
+    private final Adam optimizer;
+
+    TorchModel(ModelSpec spec, Network network) {
+        this.spec = spec;
+        this.network = network;
+        this.tensors = network.tensors();
+        AdamOptions options = new AdamOptions(INITIAL_LEARNING_RATE);
+        options.eps().put(ADAM_EPSILON);
+        this.optimizer = new Adam(new TensorVector(network.trainable().toArray(Tensor[]::new)), options);
+    }
+
+    Network network() {
+        return network;
+    }
+
+    Adam optimizer() {
+        return optimizer;
+    }
+
+    @Override
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public double trainTeacher(Batch batch) {
+        requireShape(batch);
+        try (PointerScope scope = new PointerScope()) {
+            Tensor labels = labels(batch.requireLabels());
+            Tensor logits = network.forward(pixels(batch), Pass.TRAINING);
+            return step(Objectives.crossEntropy(logits, labels));
+        }
+    }
+
+    @Override
+    public double trainStudent(Batch batch, Logits teacherLogits, double temperature) {
+        requireShape(batch);
+        if (teacherLogits.rows() != batch.size() || teacherLogits.classes() != spec.classes()) {
+            throw new IllegalArgumentException("teacher logits are " + teacherLogits.rows() + "x"
+                    + teacherLogits.classes() + ", the batch needs " + batch.size() + "x" + spec.classes());
+        }
+        try (PointerScope scope = new PointerScope()) {
+            Tensor labels = labels(batch.requireLabels());
+            Tensor teacher = TensorData.floats(teacherLogits.values(), batch.size(), spec.classes());
+            Tensor logits = network.forward(pixels(batch), Pass.TRAINING);
+            return step(Objectives.distillation(logits, teacher, labels, temperature));
+        }
+    }
+
+    private double step(Tensor loss) {
+        optimizer.zero_grad();
+        loss.backward();
+        optimizer.step();
+        return loss.item_double();
+    }
+
+    @Override
+    public Logits predict(Batch batch) {
+        requireShape(batch);
+        try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+            Tensor logits = network.forward(pixels(batch), Pass.INFERENCE);
+            return new Logits(TensorData.toArray(logits), batch.size(), spec.classes());
+        }
+    }
+
+    @Override
+    public double learningRate() {
+        try (PointerScope scope = new PointerScope()) {
+            return optimizer.param_groups().get(0).options().get_lr();
+        }
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
+        }
+        try (PointerScope scope = new PointerScope()) {
+            optimizer.param_groups().get(0).options().set_lr(learningRate);
+        }
+    }
+
+    @Override
+    public long parameterCount() {
+        return network.parameterCount();
+    }
+
+    @Override
+    public float[] parameters() {
+        float[] values = new float[Math.toIntExact(parameterCount())];
+        int offset = 0;
+        for (Tensor tensor : tensors) {
+            offset = TensorData.read(tensor, values, offset);
+        }
+        return values;
+    }
+
+    @Override
+    public void setParameters(float[] parameters) {
+        if (parameters.length != parameterCount()) {
+            throw new IllegalArgumentException(spec.architecture() + " has " + parameterCount() + " parameters, got "
+                    + parameters.length);
+        }
+        int offset = 0;
+        for (Tensor tensor : tensors) {
+            TensorData.write(tensor, parameters, offset);
+            offset += (int) tensor.numel();
+        }
+    }
+
+    @Override
+    public void recomputeBatchNormStatistics(Iterable<Batch> batches) {
+        List<BatchNorm> layers = network.batchNorms();
+        layers.forEach(BatchNorm::startStatistics);
+        int count = 0;
+        for (Batch batch : batches) {
+            requireShape(batch);
+            try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+                network.forward(pixels(batch), Pass.STATISTICS);
+            }
+            count++;
+        }
+        if (count == 0) {
+            throw new IllegalArgumentException("recomputing batch-norm statistics needs at least one batch, got none");
+        }
+        for (BatchNorm layer : layers) {
+            layer.assignStatistics(count);
+        }
+    }
+
+    @Override
+    public void save(Path file) throws IOException {
+        TorchCheckpoints.save(this, file);
+    }
+
+    /**
+     * The batch's uint8 NHWC pixels as float NCHW scaled to [-1, 1]: one copy into a byte tensor, then libtorch
+     * permutes, converts and scales.
+     */
+    static Tensor pixels(Batch batch) {
+        Tensor bytes = Tensor.create(batch.pixels(), false, batch.size(), batch.height(), batch.width(),
+                batch.channels());
+        return bytes.permute(0, 3, 1, 2).to(ScalarType.Float).contiguous()
+                .mul_(new Scalar(1 / 127.5)).sub_(new Scalar(1.0));
+    }
+
+    private Tensor labels(int[] labels) {
+        long[] indices = new long[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= spec.classes()) {
+                throw new IllegalArgumentException(
+                        "label " + labels[i] + " at position " + i + " is outside 0.." + (spec.classes() - 1));
+            }
+            indices[i] = labels[i];
+        }
+        return Tensor.create(indices, labels.length);
+    }
+
+    private void requireShape(Batch batch) {
+        if (batch.height() != spec.height() || batch.width() != spec.width() || batch.channels() != spec.channels()) {
+            throw new IllegalArgumentException(spec.architecture() + " takes " + spec.height() + "x" + spec.width()
+                    + "x" + spec.channels() + " images, the batch holds " + batch.height() + "x" + batch.width() + "x"
+                    + batch.channels());
+        }
+    }
+}
