@@ -49,6 +49,26 @@ class EventCodecTest {
     }
 
     @Test
+    void runRequestWithoutEngineFromAnOlderBuildDecodesWithNoEngine() {
+        EventCodec.OutgoingEvent out = EventCodec.encode(SampleEvents.all().get(0), "/test");
+        String json = new String(out.value(), StandardCharsets.UTF_8);
+        assertTrue(!json.contains("engine"), json);
+        RunRequested decoded = (RunRequested) EventCodec.decode(out.headers(),
+                "{\"run_id\":\"r1\",\"profile\":\"ci\",\"overrides\":{},\"config\":{},\"seed\":3}"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertEquals(new RunRequested("r1", "ci", Map.of(), Map.of(), 3L), decoded);
+        assertEquals(null, decoded.engine());
+    }
+
+    @Test
+    void runRequestCarriesItsEngine() {
+        RunRequested request = new RunRequested("r1", "ci", Map.of(), Map.of(), 3L, "dl4j");
+        EventCodec.OutgoingEvent out = EventCodec.encode(request, "/test");
+        assertTrue(new String(out.value(), StandardCharsets.UTF_8).contains("\"engine\":\"dl4j\""));
+        assertEquals("dl4j", ((RunRequested) EventCodec.decode(out.headers(), out.value())).engine());
+    }
+
+    @Test
     void rejectsMissingTypeHeader() {
         EventCodec.OutgoingEvent out = EventCodec.encode(SampleEvents.checkpoint(), "/test");
         Map<String, byte[]> headers = new HashMap<>(out.headers());

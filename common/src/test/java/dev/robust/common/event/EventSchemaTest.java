@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -45,6 +46,21 @@ class EventSchemaTest {
     @Test
     void rejectsMissingRequiredField() throws IOException {
         assertInvalid(SampleEvents.checkpoint(), json -> json.remove("sha256"), "sha256");
+    }
+
+    @Test
+    void runRequestWithAndWithoutEngineMatchesItsSchema() throws IOException {
+        for (Event request : new Event[] {new RunRequested("r1", "ci", Map.of(), Map.of(), 3L),
+                new RunRequested("r1", "ci", Map.of(), Map.of(), 3L, "dl4j")}) {
+            JsonNode json = EventJson.mapper().readTree(EventCodec.toJson(request));
+            assertEquals(Set.of(), schema(EventType.RUN_REQUESTED).validate(json), json.toString());
+        }
+    }
+
+    @Test
+    void rejectsEmptyEngineName() throws IOException {
+        assertInvalid(new RunRequested("r1", "ci", Map.of(), Map.of(), 3L, "dl4j"), json -> json.put("engine", ""),
+                "engine");
     }
 
     @Test

@@ -18,6 +18,7 @@ final class SampleEvents {
         return List.of(
                 new RunRequested("r7", "quick", Map.of("teacher.epochs", 2),
                         Map.of("teacher.epochs", 2, "student.epochs", 5, "dataset", "synthetic:2000"), 42L),
+                new RunRequested("r8", "ci", Map.of(), Map.of("model", "smallcnn"), 7L, "dl4j"),
                 new RunStarted("r7", "quick", "synthetic", 42L),
                 new EpochRequested("r7", ModelRole.TEACHER, 3, 42L, 49_500, AugmentationConfig.reference(), 2),
                 new EpochDone("r7", ModelRole.STUDENT, 3,
