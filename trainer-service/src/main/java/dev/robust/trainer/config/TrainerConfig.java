@@ -34,6 +34,10 @@ public interface TrainerConfig {
     @WithDefault("PT5M")
     Duration validationTimeout();
 
+    /** How often run ends that did not reach the broker (it was down) are published again. */
+    @WithDefault("PT15S")
+    Duration outcomeRetry();
+
     /** The consumer group that shares run requests among trainer replicas. */
     @WithDefault("trainer-service")
     String groupId();

@@ -3,8 +3,9 @@ package dev.robust.trainer.rest;
 import java.util.Map;
 
 /**
- * The body of {@code POST /runs}: a profile ({@code seed}, {@code quick} or {@code ci}; {@code quick} when absent)
- * and settings to change in it, keyed as in {@code common/src/main/resources/profiles/*.properties}.
+ * The body of {@code POST /runs}: a profile ({@code seed}, {@code quick} or {@code ci}; {@code quick} when absent),
+ * settings to change in it, keyed as in {@code common/src/main/resources/profiles/*.properties}, and the engine
+ * that trains the run (one of {@code GET /info}'s {@code engines}; {@code trainer.engine} when absent).
  */
-public record RunRequestBody(String profile, Map<String, Object> overrides) {
+public record RunRequestBody(String profile, Map<String, Object> overrides, String engine) {
 }

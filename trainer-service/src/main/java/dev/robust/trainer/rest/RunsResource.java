@@ -5,6 +5,7 @@ import dev.robust.common.event.RunRequested;
 import dev.robust.common.profile.InvalidProfileException;
 import dev.robust.common.profile.RunProfile;
 import dev.robust.engine.Engine;
+import dev.robust.trainer.config.AvailableEngines;
 import dev.robust.trainer.kafka.EventPublisher;
 import dev.robust.trainer.run.RunBoard;
 import dev.robust.trainer.run.RunView;
@@ -33,12 +34,12 @@ import java.util.UUID;
 public class RunsResource {
     static final String DEFAULT_PROFILE = "quick";
 
-    private final Engine engine;
+    private final AvailableEngines engines;
     private final EventPublisher publisher;
     private final RunBoard board;
 
-    RunsResource(Engine engine, EventPublisher publisher, RunBoard board) {
-        this.engine = engine;
+    RunsResource(AvailableEngines engines, EventPublisher publisher, RunBoard board) {
+        this.engines = engines;
         this.publisher = publisher;
         this.board = board;
     }
@@ -50,16 +51,22 @@ public class RunsResource {
         String profileName = body == null || body.profile() == null ? DEFAULT_PROFILE : body.profile();
         Map<String, Object> overrides = body == null || body.overrides() == null ? Map.of() : body.overrides();
         RunProfile profile = RunProfile.named(profileName).withOverrides(overrides);
+        Engine engine = body == null || body.engine() == null ? engines.defaultEngine()
+                : engines.find(body.engine()).orElseThrow(() -> new InvalidProfileException("engine",
+                        "unknown engine '" + body.engine() + "'; engines on this trainer's class path: "
+                                + engines.names()));
         if (!engine.architectures().contains(profile.model())) {
             throw new InvalidProfileException("model", "unknown model '" + profile.model() + "' for engine "
                     + engine.name() + "; models: " + engine.architectures());
         }
         String runId = newRunId();
+        // The engine is resolved here, so the event alone says what trains the run, whatever replica takes it.
         RunRequested request = new RunRequested(runId, profile.name(), overrides, Map.copyOf(profile.asMap()),
-                profile.seed());
+                profile.seed(), engine.name());
         publisher.publish(request);
         board.apply(request);
-        return Response.accepted(new RunAccepted(runId, profile.name(), profile.seed(), profile.asMap()))
+        return Response.accepted(new RunAccepted(runId, profile.name(), engine.name(), profile.seed(),
+                        profile.asMap()))
                 .location(UriBuilder.fromResource(RunsResource.class).path(runId).build())
                 .build();
     }

@@ -112,7 +112,8 @@ public class RunBoard {
         RunView.EpochSummary lastEpoch = run.history.isEmpty() ? null : run.history.get(run.history.size() - 1);
         Double imagesPerSecond = live != null && live.imagesPerSecond() > 0 ? Double.valueOf(live.imagesPerSecond())
                 : lastEpoch == null ? null : lastEpoch.metrics().imagesPerSecond();
-        return new RunView(run.runId, run.request == null ? null : run.request.profile(), run.status,
+        return new RunView(run.runId, run.request == null ? null : run.request.profile(),
+                run.request == null ? null : run.request.engine(), run.status,
                 run.phase == null ? null : run.phase.id(), run.epoch, live == null ? null : live.step(),
                 live == null ? null : live.stepsPerEpoch(), imagesPerSecond, eta(run, imagesPerSecond),
                 run.trainer, run.dataset, run.reason, run.teacherCheckpointId, run.studentCheckpointId,

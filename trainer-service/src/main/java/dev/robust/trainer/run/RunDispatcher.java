@@ -3,9 +3,12 @@ package dev.robust.trainer.run;
 import dev.robust.common.event.Event;
 import dev.robust.common.event.EventCodec;
 import dev.robust.common.event.InvalidEventException;
+import dev.robust.common.event.RunFailed;
 import dev.robust.common.event.RunRequested;
 import dev.robust.common.topic.Topics;
 import dev.robust.engine.Engine;
+import dev.robust.trainer.checkpoint.RunOutcomes;
+import dev.robust.trainer.config.AvailableEngines;
 import dev.robust.trainer.config.InstanceId;
 import dev.robust.trainer.config.TrainerConfig;
 import dev.robust.trainer.kafka.EventPublisher;
@@ -23,7 +26,9 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
@@ -31,6 +36,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,8 +59,9 @@ public class RunDispatcher {
     private final TrainerConfig config;
     private final KafkaClients kafka;
     private final RunBoard board;
-    private final Engine engine;
+    private final AvailableEngines engines;
     private final EventPublisher publisher;
+    private final RunOutcomes outcomes;
     private final String instanceId;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "run-executor"));
     private RunsTopicFollower follower;
@@ -77,18 +84,19 @@ public class RunDispatcher {
         }
     }
 
-    RunDispatcher(TrainerConfig config, KafkaClients kafka, RunBoard board, Engine engine, EventPublisher publisher,
-                  @InstanceId String instanceId) {
+    RunDispatcher(TrainerConfig config, KafkaClients kafka, RunBoard board, AvailableEngines engines,
+                  EventPublisher publisher, RunOutcomes outcomes, @InstanceId String instanceId) {
         this.config = config;
         this.kafka = kafka;
         this.board = board;
-        this.engine = engine;
+        this.engines = engines;
         this.publisher = publisher;
+        this.outcomes = outcomes;
         this.instanceId = instanceId;
     }
 
     void start(@Observes StartupEvent startup) {
-        engine.backend();
+        engines.defaultEngine().backend();
         follower = new RunsTopicFollower(kafka, board);
         follower.start();
         thread = new Thread(this::dispatch, "run-dispatcher");
@@ -140,7 +148,7 @@ public class RunDispatcher {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         RunRequested request = requestIn(record);
         if (request == null) {
-            consumer.commitAsync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)), null);
+            commit(consumer, partition, record.offset());
             return;
         }
         try {
@@ -153,26 +161,50 @@ public class RunDispatcher {
             Thread.currentThread().interrupt();
             return;
         }
-        if (board.hasEnded(request.runId())) {
+        // The board knows ends that reached the topic; the store also knows those still waiting to be published.
+        if (board.hasEnded(request.runId()) || outcomes.hasEnded(request.runId())) {
             LOG.infof("run %s has already ended; skipping its request", request.runId());
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+            commit(consumer, partition, record.offset());
             return;
         }
         LOG.infof("taking run %s (profile %s) from %s@%d", request.runId(), request.profile(), partition,
                 record.offset());
         consumer.pause(consumer.assignment());
         ActiveRun run = new ActiveRun(request, partition, record.offset());
-        RunExecutor executor = new RunExecutor(engine, kafka, publisher, config);
-        run.future = runner.submit(() -> executor.execute(request, control(run)));
+        Optional<Engine> engine = engines.forRun(request);
+        if (engine.isPresent()) {
+            RunExecutor executor = new RunExecutor(engine.get(), kafka, publisher, config, outcomes);
+            run.future = runner.submit(() -> executor.execute(request, control(run)));
+        } else {
+            // Accepted by a replica with another class path: this one cannot train it, and says why.
+            RunFailed failed = new RunFailed(request.runId(), "engine '" + request.engine() + "' is not on the class "
+                    + "path of trainer " + instanceId + "; available: " + engines.names(), null, null);
+            run.future = runner.submit(() -> outcomes.conclude(failed));
+        }
         active = run;
     }
 
     private void finish(KafkaConsumer<String, byte[]> consumer, ActiveRun run) {
         active = null;
         if (!run.handedOver) {
-            consumer.commitSync(Map.of(run.partition, new OffsetAndMetadata(run.offset + 1)));
+            commit(consumer, run.partition, run.offset);
         }
         consumer.resume(consumer.paused());
+    }
+
+    /**
+     * Commits past {@code offset}. A failed commit (broker unreachable) is not fatal: the request then comes back
+     * after a rebalance or restart, and is skipped because its run's end is recorded.
+     */
+    private static void commit(KafkaConsumer<String, byte[]> consumer, TopicPartition partition, long offset) {
+        try {
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset + 1)));
+        } catch (WakeupException | InterruptException e) {
+            throw e;
+        } catch (KafkaException e) {
+            LOG.warnf("cannot commit %s@%d (%s); the request will be seen again and skipped", partition, offset,
+                    e.getMessage());
+        }
     }
 
     private RunControl control(ActiveRun run) {

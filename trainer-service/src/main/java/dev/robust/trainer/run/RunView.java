@@ -9,9 +9,11 @@ import java.util.List;
  * {@code imagesPerSecond}) are live only on the replica that trains the run ({@code trainer}); elsewhere they come
  * from the last finished epoch.
  *
+ * @param engine     the engine the request named; null for requests from builds before runs named one (they train
+ *                   with the trainer's {@code trainer.engine})
  * @param etaSeconds estimated time to the end of the last epoch, assuming no early stop; null until measurable
  */
-public record RunView(String runId, String profile, RunStatus status, String phase, Integer epoch, Integer step,
+public record RunView(String runId, String profile, String engine, RunStatus status, String phase, Integer epoch, Integer step,
                       Integer stepsPerEpoch, Double imagesPerSecond, Long etaSeconds, String trainer, String dataset,
                       String reason, String teacherCheckpointId, String studentCheckpointId,
                       List<EpochSummary> history) {

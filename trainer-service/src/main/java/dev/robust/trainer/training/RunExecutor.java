@@ -10,6 +10,7 @@ import dev.robust.common.profile.RunProfile;
 import dev.robust.engine.Engine;
 import dev.robust.trainer.checkpoint.JournalEntry;
 import dev.robust.trainer.checkpoint.RunJournal;
+import dev.robust.trainer.checkpoint.RunOutcomes;
 import dev.robust.trainer.config.TrainerConfig;
 import dev.robust.trainer.kafka.EventPublisher;
 import dev.robust.trainer.kafka.KafkaClients;
@@ -22,8 +23,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one requested run to its end on the calling thread: teacher, then student, continuing after whatever
- * checkpoints an earlier attempt left in the store. It publishes {@code RunStarted}, then {@code RunFinished} or
- * {@code RunFailed}; a {@link RunStoppedException} (cancelled, or handed to another replica) ends it silently.
+ * checkpoints an earlier attempt left in the store. It publishes {@code RunStarted}, then concludes with
+ * {@code RunFinished} or {@code RunFailed} through {@link RunOutcomes} (recorded in the store first, so the end is
+ * not lost while the broker is down); a {@link RunStoppedException} (cancelled, or handed to another replica) ends
+ * it silently.
  */
 public final class RunExecutor {
     private static final Logger LOG = Logger.getLogger(RunExecutor.class);
@@ -32,12 +35,21 @@ public final class RunExecutor {
     private final KafkaClients kafka;
     private final EventPublisher publisher;
     private final TrainerConfig config;
+    private final RunOutcomes outcomes;
 
-    public RunExecutor(Engine engine, KafkaClients kafka, EventPublisher publisher, TrainerConfig config) {
+    /** @param engine the engine of this run (the request's, or the trainer's default) */
+    public RunExecutor(Engine engine, KafkaClients kafka, EventPublisher publisher, TrainerConfig config,
+                       RunOutcomes outcomes) {
         this.engine = engine;
         this.kafka = kafka;
         this.publisher = publisher;
         this.config = config;
+        this.outcomes = outcomes;
+    }
+
+    /** An executor whose run ends are recorded in {@code config}'s checkpoint store. */
+    public RunExecutor(Engine engine, KafkaClients kafka, EventPublisher publisher, TrainerConfig config) {
+        this(engine, kafka, publisher, config, new RunOutcomes(Path.of(config.checkpointStore()), publisher));
     }
 
     public void execute(RunRequested request, RunControl control) {
@@ -63,7 +75,7 @@ public final class RunExecutor {
         } catch (RuntimeException e) {
             RunProgress at = position.get();
             LOG.errorf(e, "run %s failed", runId);
-            publisher.publish(new RunFailed(runId, describe(e), at == null ? null : at.phase(),
+            outcomes.conclude(new RunFailed(runId, describe(e), at == null ? null : at.phase(),
                     at == null ? null : at.epoch()));
         }
     }
@@ -71,6 +83,8 @@ public final class RunExecutor {
     private void train(RunRequested request, RunControl control) {
         String runId = request.runId();
         RunProfile profile = RunProfile.named(request.profile()).withOverrides(request.overrides());
+        // The default engine passed this check at start-up; another one a run names is checked on first use.
+        LOG.infof("run %s trains with engine %s (%s)", runId, engine.name(), engine.backend());
         CheckpointStore store = CheckpointStore.open(Path.of(config.checkpointStore()));
         RunJournal journal = new RunJournal(store, engine, runId);
         ValidationSet validation = ValidationSet.read(kafka, profile.valExamples(), profile.crop(),
@@ -86,7 +100,7 @@ public final class RunExecutor {
                     control);
             TeacherPhase.Result teacher = new TeacherPhase(run).train();
             JournalEntry student = new StudentPhase(run).train(teacher.model());
-            publisher.publish(new RunFinished(runId, teacher.checkpoint().checkpoint().checkpointId(),
+            outcomes.conclude(new RunFinished(runId, teacher.checkpoint().checkpoint().checkpointId(),
                     student.checkpoint().checkpointId()));
             LOG.infof("run %s finished: teacher %s (val_accuracy %.4f), student %s (val_accuracy %.4f)", runId,
                     teacher.checkpoint().checkpoint().checkpointId(), teacher.checkpoint().metrics().valAccuracy(),

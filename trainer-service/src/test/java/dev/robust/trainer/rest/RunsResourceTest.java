@@ -41,6 +41,29 @@ class RunsResourceTest {
     }
 
     @Test
+    void unknownEngineIsAProblemNamingTheEngineField() {
+        rejected(Map.of("profile", "ci", "engine", "tensorflow"), "engine")
+                .body("detail", containsString("tensorflow"))
+                .body("detail", containsString("dl4j"));
+    }
+
+    @Test
+    void requestedEngineTravelsWithTheRequest() {
+        String runId = given().contentType(ContentType.JSON)
+                .body(Map.of("profile", "ci", "engine", "dl4j"))
+                .post("/runs")
+                .then().statusCode(202)
+                .body("engine", equalTo("dl4j"))
+                .extract().path("runId");
+
+        RunRequested published = TopicEvents.read(kafka, Topics.RUNS, RunRequested.class).stream()
+                .filter(r -> r.runId().equals(runId)).findFirst().orElseThrow();
+        assertEquals("dl4j", published.engine());
+        given().get("/runs/" + runId).then().statusCode(200).body("engine", equalTo("dl4j"));
+        given().delete("/runs/" + runId).then().statusCode(202);
+    }
+
+    @Test
     void nonPositiveEpochsOrBatchAreProblemsNamingTheField() {
         rejected(Map.of("profile", "ci", "overrides", Map.of("teacher.epochs", 0)), "teacher.epochs");
         rejected(Map.of("profile", "ci", "overrides", Map.of("train.batch-size", -8)), "train.batch-size");
@@ -66,6 +89,7 @@ class RunsResourceTest {
         assertEquals("ci", published.profile());
         assertEquals(2, published.overrides().get("student.epochs"));
         assertEquals("2", published.config().get("student.epochs"));
+        assertEquals("dl4j", published.engine(), "no engine asked for: the trainer's trainer.engine, named");
 
         given().delete("/runs/" + runId).then().statusCode(202).body("status", equalTo("CANCELLED"));
         given().get("/runs/" + runId).then().statusCode(200).body("status", equalTo("CANCELLED"));
@@ -88,7 +112,8 @@ class RunsResourceTest {
                 .body("engine", equalTo("dl4j"))
                 .body("backend.onednn", equalTo(true))
                 .body("backend.library", startsWith("deeplearning4j"))
-                .body("models", hasItem("resnet20"));
+                .body("models", hasItem("resnet20"))
+                .body("engines", hasItem("dl4j"));
     }
 
     private static io.restassured.response.ValidatableResponse rejected(Map<String, Object> body, String field) {

@@ -33,6 +33,11 @@ public record TrainerConfigWithStore(TrainerConfig base, String checkpointStore)
     }
 
     @Override
+    public Duration outcomeRetry() {
+        return base.outcomeRetry();
+    }
+
+    @Override
     public String groupId() {
         return base.groupId();
     }
