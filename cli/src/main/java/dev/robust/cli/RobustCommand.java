@@ -1,5 +1,6 @@
 package dev.robust.cli;
 
+import dev.robust.cli.run.BenchCommand;
 import dev.robust.cli.run.RunCommand;
 import dev.robust.cli.run.UpCommand;
 import dev.robust.common.BadInputException;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
                 CorruptCommand.class,
                 SheetCommand.class,
                 KafkaCommand.class,
+                BenchCommand.class,
         })
 public final class RobustCommand {
     public static final int EXIT_BAD_INPUT = 1;

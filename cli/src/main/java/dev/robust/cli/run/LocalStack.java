@@ -9,8 +9,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The whole product on this machine: an Apache Kafka broker in this JVM and the three services as child processes.
@@ -32,8 +34,14 @@ public final class LocalStack implements AutoCloseable {
     /** Starts the broker and the services, and returns once every service reports ready. */
     public static LocalStack start(ProjectLayout layout, StackConfig config, PrintWriter out)
             throws IOException, InterruptedException {
+        return start(layout, config, out, EnumSet.allOf(Service.class));
+    }
+
+    /** Starts the broker and only {@code which} of the services ({@code robust bench} needs the augment-service). */
+    public static LocalStack start(ProjectLayout layout, StackConfig config, PrintWriter out, Set<Service> which)
+            throws IOException, InterruptedException {
         Map<Service, java.nio.file.Path> runners = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) runners.put(service, layout.runner(service));
+        for (Service service : which) runners.put(service, layout.runner(service));
 
         int kafkaPort = LocalPorts.preferred(StandaloneBroker.DEFAULT_PORT);
         StandaloneBroker broker = StandaloneBroker.start(kafkaPort, config.kafkaDir(), SingleNodeSettings.defaults());
@@ -45,7 +53,7 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = new LocalStack(broker, services);
         Runtime.getRuntime().addShutdownHook(stack.stopOnExit);
         try {
-            for (Service service : Service.values()) {
+            for (Service service : runners.keySet()) {
                 int port = LocalPorts.preferred(service.preferredPort());
                 services.put(service, ServiceProcess.launch(service, runners.get(service), port,
                         config.jvmOptions(), config.properties(service, port, bootstrap),

@@ -1,0 +1,120 @@
+package dev.robust.bench;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** The figures of one bench run as markdown tables, the same text on the terminal and in docs/benchmarks.md. */
+final class BenchTables {
+    /** The goal for training fed from Kafka, as a fraction of raw training (issue: fed-from-Kafka ≥ 0.9× raw). */
+    static final double KAFKA_GOAL = 0.9;
+
+    private final StringBuilder out = new StringBuilder();
+
+    void training(BenchSettings settings, List<TrainingThroughput.Figures> rows) {
+        if (rows.isEmpty()) return;
+        boolean kafka = rows.stream().anyMatch(r -> r.trainKafka() != null);
+        out.append("**Engines: training and inference** (images/s; batch ").append(settings.batch()).append(", ")
+                .append(settings.warmUp()).append(" warm-up + ").append(settings.steps())
+                .append(" timed steps, mean over the timed steps; random uint8 batches")
+                .append(kafka ? "; \"fed from Kafka\" trains on pairs the augment-service renders and sends, read "
+                        + "with the trainer's PairStream, in blocks alternating with raw steps" : "")
+                .append(")\n\n");
+        out.append("| engine | model | input | train, raw | train, fed from Kafka | Kafka / raw | inference |\n");
+        out.append("|---|---|---|---|---|---|---|\n");
+        for (TrainingThroughput.Figures r : rows) {
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d×%d | %s | %s | %s | %s |%n", r.engine().name(),
+                    r.model().architecture(), r.model().side(), r.model().side(), rate(r.trainRaw()),
+                    r.trainKafka() == null ? "—" : rate(r.trainKafka()),
+                    r.kafkaRatio() == null ? "—" : ratio(r.kafkaRatio()), rate(r.infer())));
+        }
+        if (kafka) {
+            out.append('\n');
+            // Per model: the engine that trains fastest raw, and whether its Kafka feed keeps up.
+            Map<String, TrainingThroughput.Figures> fastest = new TreeMap<>();
+            for (TrainingThroughput.Figures r : rows) {
+                fastest.merge(r.model().toString(), r,
+                        (a, b) -> a.trainRaw() >= b.trainRaw() ? a : b);
+            }
+            for (TrainingThroughput.Figures r : fastest.values()) {
+                out.append(String.format(Locale.ROOT, "- %s: fastest engine %s, fed from Kafka %s× raw (goal ≥ %.1f: %s)%n",
+                        r.model(), r.engine().name(), ratio(r.kafkaRatio()), KAFKA_GOAL,
+                        r.kafkaRatio() >= KAFKA_GOAL ? "met" : "not met"));
+            }
+        }
+        out.append('\n');
+    }
+
+    void scoring(BenchSettings settings, List<ScoringThroughput.Figures> rows) {
+        if (rows.isEmpty()) return;
+        out.append("**Eval sweep: from Kafka vs in memory** (images/s; clean ≤ ").append(count(settings.evalImages()))
+                .append(settings.evalCorruption() == null ? "" : " + " + settings.evalCorruption() + " ≤ "
+                        + count(settings.evalPerSeverity()) + " per severity × 5")
+                .append(", batch ").append(settings.evalBatch()).append(", ").append(settings.evalRounds())
+                .append(" round(s) after a warm-up; from Kafka = the eval-service's CheckpointEvaluator; both "
+                        + "include loading the checkpoint)\n\n");
+        out.append("| engine | model | input | images per sweep | in memory | from Kafka | Kafka / in memory |\n");
+        out.append("|---|---|---|---|---|---|---|\n");
+        for (ScoringThroughput.Figures r : rows) {
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d×%d | %s | %s | %s | %s |%n", r.engine().name(),
+                    r.model().architecture(), r.model().side(), r.model().side(), count(r.images()),
+                    rate(r.inMemory()), rate(r.fromKafka()), ratio(r.ratio())));
+        }
+        out.append('\n');
+    }
+
+    void pairs(List<PairThroughput.Figures> rows) {
+        if (rows.isEmpty()) return;
+        out.append("**Augment-service: pairs delivered through Kafka** (one epoch rendered by the running service "
+                + "and read to its end marker with the trainer's PairStream, no training)\n\n");
+        out.append("| views | pairs | pairs/s | KB per pair in train.pairs |\n");
+        out.append("|---|---|---|---|\n");
+        for (PairThroughput.Figures r : rows) {
+            out.append(String.format(Locale.ROOT, "| resize %d → crop %d | %s | %s | %.1f |%n", r.views().resize(),
+                    r.views().side(), count(r.pairs()), rate(r.pairsPerSecond()), r.kilobytesPerPair()));
+        }
+        out.append('\n');
+    }
+
+    void imaging(double seconds, List<ImagingThroughput.Row> rows) {
+        if (rows.isEmpty()) return;
+        out.append("**Imaging on one thread** (").append(seconds).append(" s warm-up + ").append(seconds)
+                .append(" s counted per row; corruptions cycle through severities 1–5)\n\n");
+        out.append("| operation | img/s wall | img/s per CPU second |\n");
+        out.append("|---|---|---|\n");
+        for (ImagingThroughput.Row r : rows) {
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", r.operation(), rate(r.wallRate()),
+                    rate(r.cpuRate())));
+        }
+        out.append('\n');
+    }
+
+    void note(String line) {
+        out.append(line).append("\n\n");
+    }
+
+    String markdown() {
+        return out.toString();
+    }
+
+    static String engineList(List<? extends dev.robust.engine.Engine> engines) {
+        return engines.stream().sorted(Comparator.comparing(dev.robust.engine.Engine::name))
+                .map(e -> e.name() + " (" + e.backend() + ")").collect(Collectors.joining("; "));
+    }
+
+    /** Images/s: one decimal below 100, whole numbers with thousands separators above. */
+    static String rate(double value) {
+        return value < 100 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    static String ratio(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+}
