@@ -1,13 +1,14 @@
 package dev.robust.trainer.pairs;
 
+import dev.robust.common.BadInputException;
 import dev.robust.common.codec.CleanNoisyPairCodec;
-import dev.robust.common.codec.CodecException;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.image.CleanNoisyPair;
 import dev.robust.common.image.UInt8Image;
 import dev.robust.common.topic.Topics;
 import dev.robust.common.topic.TrainPairsProtocol;
 import dev.robust.engine.Batch;
+import dev.robust.trainer.kafka.DeadLetters;
 import dev.robust.trainer.kafka.KafkaClients;
 import dev.robust.trainer.kafka.RecordHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,7 +39,8 @@ import java.util.concurrent.TimeUnit;
  * thread decodes records into batches ahead of training, but never more than {@code batchesInMemory} of them.
  * Records of other runs, and of epochs other than the one asked for, are skipped. A repeated copy of an epoch (a
  * request re-sent after a restart) is recognised by position and used only to fill gaps; an epoch is complete when
- * its end-of-epoch marker has arrived and every position it counts has been seen.
+ * its end-of-epoch marker has arrived and every position it counts has been seen. A record of the run whose key or
+ * value cannot be read goes to {@code train.pairs.dlq} and is otherwise ignored.
  */
 public final class PairStream implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PairStream.class);
@@ -64,6 +66,7 @@ public final class PairStream implements AutoCloseable {
     private final Duration timeout;
     private final Runnable whileWaiting;
     private final KafkaConsumer<String, byte[]> consumer;
+    private final DeadLetters deadLetters;
     private final TopicPartition partition;
     private final long startOffset;
     private final BlockingQueue<EpochKey> wanted = new LinkedBlockingQueue<>();
@@ -77,14 +80,15 @@ public final class PairStream implements AutoCloseable {
     private boolean epochOpen;
 
     private PairStream(String runId, int batchSize, int viewSize, int batchesInMemory, Duration timeout,
-                       Runnable whileWaiting, KafkaConsumer<String, byte[]> consumer, TopicPartition partition,
-                       long startOffset) {
+                       Runnable whileWaiting, KafkaConsumer<String, byte[]> consumer, DeadLetters deadLetters,
+                       TopicPartition partition, long startOffset) {
         this.runId = runId;
         this.whileWaiting = whileWaiting;
         this.batchSize = batchSize;
         this.viewSize = viewSize;
         this.timeout = timeout;
         this.consumer = consumer;
+        this.deadLetters = deadLetters;
         this.partition = partition;
         this.startOffset = startOffset;
         this.ready = new ArrayBlockingQueue<>(batchesInMemory);
@@ -109,7 +113,7 @@ public final class PairStream implements AutoCloseable {
             long start = consumer.endOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition);
             consumer.seek(partition, start);
             PairStream stream = new PairStream(runId, batchSize, viewSize, batchesInMemory, timeout, whileWaiting,
-                    consumer, partition, start);
+                    consumer, new DeadLetters(kafka), partition, start);
             stream.reader.start();
             return stream;
         } catch (RuntimeException e) {
@@ -187,6 +191,7 @@ public final class PairStream implements AutoCloseable {
                     : new PairsUnavailableException("reading pairs of run " + runId + " failed: " + e.getMessage(), e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
+            deadLetters.close();
         }
     }
 
@@ -211,7 +216,20 @@ public final class PairStream implements AutoCloseable {
                         return;
                     }
                 } else {
-                    assembly.add(position(record), decode(record));
+                    long position;
+                    CleanNoisyPair pair;
+                    try {
+                        position = position(record);
+                        pair = CleanNoisyPairCodec.decode(record.value());
+                    } catch (BadInputException e) {
+                        // One bad record must not fail the run; the epoch completes from the good copy of its
+                        // position (or the timeout says which position never came).
+                        deadLetters.reject(record, e);
+                        continue;
+                    }
+                    requireViewSize("clean", pair.clean(), record);
+                    requireViewSize("noisy", pair.noisy(), record);
+                    assembly.add(position, pair);
                 }
             }
             if (progressed) {
@@ -237,22 +255,9 @@ public final class PairStream implements AutoCloseable {
         try {
             return Long.parseLong(key.substring(key.lastIndexOf('/') + 1));
         } catch (RuntimeException e) {
-            throw new PairsUnavailableException("pair record at " + partition + "@" + record.offset()
+            throw new BadInputException("pair record at " + partition + "@" + record.offset()
                     + " has key '" + key + "', expected run/epoch/position");
         }
-    }
-
-    private CleanNoisyPair decode(ConsumerRecord<String, byte[]> record) {
-        CleanNoisyPair pair;
-        try {
-            pair = CleanNoisyPairCodec.decode(record.value());
-        } catch (CodecException e) {
-            throw new PairsUnavailableException("pair record at " + partition + "@" + record.offset()
-                    + " is not a valid clean/noisy pair: " + e.getMessage(), e);
-        }
-        requireViewSize("clean", pair.clean(), record);
-        requireViewSize("noisy", pair.noisy(), record);
-        return pair;
     }
 
     private void requireViewSize(String view, UInt8Image image, ConsumerRecord<String, byte[]> record) {

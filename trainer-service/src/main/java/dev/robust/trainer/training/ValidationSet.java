@@ -9,6 +9,7 @@ import dev.robust.common.topic.Topics;
 import dev.robust.engine.Batch;
 import dev.robust.engine.Logits;
 import dev.robust.engine.Model;
+import dev.robust.trainer.kafka.DeadLetters;
 import dev.robust.trainer.kafka.KafkaClients;
 import dev.robust.trainer.kafka.RecordHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,7 +26,8 @@ import java.util.TreeMap;
 /**
  * The validation images of a run, read once from {@code cifar10.val} and held in memory in the eval view at the
  * model's input size. Records are deduplicated by key (a re-ingest repeats them); the images with the lowest
- * indices are used, so every run of the same profile validates on the same images.
+ * indices are used, so every run of the same profile validates on the same images. A record that is not a labelled
+ * image goes to {@code cifar10.val.dlq} (each time a run reads the topic) and the rest are used.
  */
 public final class ValidationSet {
     private static final Logger LOG = Logger.getLogger(ValidationSet.class);
@@ -56,7 +58,8 @@ public final class ValidationSet {
         Map<Long, LabeledImage> images = new TreeMap<>();
         String dataset = null;
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, byte[]> consumer = kafka.reader(1000)) {
+        try (KafkaConsumer<String, byte[]> consumer = kafka.reader(1000);
+             DeadLetters deadLetters = new DeadLetters(kafka)) {
             List<TopicPartition> partitions = KafkaClients.awaitPartitions(consumer, Topics.CIFAR10_VAL, timeout);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -64,7 +67,13 @@ public final class ValidationSet {
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
                 while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                        LabeledImage image = decode(record);
+                        LabeledImage image;
+                        try {
+                            image = LabeledImageCodec.decode(record.value());
+                        } catch (CodecException e) {
+                            deadLetters.reject(record, e);
+                            continue;
+                        }
                         images.put(image.index(), image);
                         String label = RecordHeaders.text(record.headers(), Topics.HEADER_DATASET);
                         dataset = label != null ? label : dataset;
@@ -125,15 +134,6 @@ public final class ValidationSet {
             correct += logits.accuracy(batchLabels) * count;
         }
         return new Score(lossSum / labels.length, correct / labels.length);
-    }
-
-    private static LabeledImage decode(ConsumerRecord<String, byte[]> record) {
-        try {
-            return LabeledImageCodec.decode(record.value());
-        } catch (CodecException e) {
-            throw new IllegalStateException("validation record " + record.key() + " at " + record.topic() + "-"
-                    + record.partition() + "@" + record.offset() + " is not a labelled image: " + e.getMessage(), e);
-        }
     }
 
     private static void sleep() {
