@@ -36,7 +36,16 @@ final class BatchNormStatistics {
         for (Accumulator accumulator : accumulators) {
             accumulator.add(activations.get(accumulator.input));
         }
+        // Detached activations live off-heap until the garbage collector finds them, which a roomy heap may not do
+        // for a whole epoch: a ResNet-20 pass over 5,000 images held 7 GB. Free each batch's at once.
+        activations.values().forEach(BatchNormStatistics::release);
         batches++;
+    }
+
+    private static void release(INDArray array) {
+        if (array.closeable()) {
+            array.close();
+        }
     }
 
     /** Writes the averages into the layers' {@code mean} and {@code var} parameters. */
@@ -75,8 +84,18 @@ final class BatchNormStatistics {
             INDArray values = activations.castTo(DataType.DOUBLE);
             INDArray mean = values.mean(reduceOver);
             INDArray variance = values.var(false, reduceOver);
-            meanSum = meanSum == null ? mean : meanSum.addi(mean);
-            varianceSum = varianceSum == null ? variance : varianceSum.addi(variance);
+            if (values != activations) {
+                release(values);
+            }
+            if (meanSum == null) {
+                meanSum = mean;
+                varianceSum = variance;
+            } else {
+                meanSum.addi(mean);
+                varianceSum.addi(variance);
+                release(mean);
+                release(variance);
+            }
         }
 
         void assign(int batches) {
