@@ -45,6 +45,7 @@ class ParentWatchTest {
                 fail("the child " + child.pid() + " still runs 10 s after its parent was killed");
             }
             double seconds = (System.nanoTime() - killed) / 1e9;
+            System.out.printf("the child exited %.2f s after its parent was killed%n", seconds);
             assertTrue(seconds < 10, "child exited after " + seconds + " s");
         } finally {
             parent.destroyForcibly();
