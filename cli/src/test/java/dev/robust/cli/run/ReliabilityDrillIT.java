@@ -122,6 +122,17 @@ class ReliabilityDrillIT {
         assertTrue(eval.path("engines").path("dl4j").path("onednn").asBoolean(false), "eval /info: " + eval);
     }
 
+    /** The packaged services watch the process that started them (ParentWatch), so a killed CLI orphans none. */
+    @Test
+    @Order(1)
+    void packagedServicesWatchTheProcessThatStartedThem() throws IOException {
+        for (Service service : Service.values()) {
+            String log = Files.readString(stack.log(service));
+            assertTrue(log.contains("started by process " + ProcessHandle.current().pid() + "; exiting when it is gone"),
+                    service.module() + " does not watch its parent; see " + stack.log(service));
+        }
+    }
+
     @Test
     @Order(2)
     @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
