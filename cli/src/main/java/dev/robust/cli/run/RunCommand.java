@@ -56,8 +56,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         try (PreparedStack prepared = PreparedStack.start(options, out)) {
             long trainingStarted = System.nanoTime();
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("profile", prepared.profile().name());
+            request.put("overrides", Map.of());
+            // The request names the engine too: the trainer checks it and the run's events record it.
+            if (options.engine != null) request.put("engine", options.engine);
             JsonNode accepted = prepared.http().post(prepared.stack().uri(Service.TRAINER).resolve("/runs"),
-                    Map.of("profile", prepared.profile().name(), "overrides", Map.of()));
+                    request);
             String runId = accepted.path("runId").asText();
             URI runUri = prepared.stack().uri(Service.TRAINER).resolve("/runs/" + runId);
             out.println("run        " + runId + " (" + runUri + ")");

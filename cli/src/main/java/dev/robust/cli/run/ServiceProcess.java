@@ -48,8 +48,9 @@ public final class ServiceProcess {
                                  Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
-        command.add("-Xmx" + service.heap());
+        command.addAll(service.memoryOptions());
         command.addAll(jvmOptions);
+        command.addAll(service.ownJvmOptions(System.getenv()));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         // The service exits when this process is gone, even after a SIGKILL that runs no shutdown hook.
         command.add("-D" + ParentWatch.PROPERTY + "=" + ProcessHandle.current().pid());
