@@ -19,9 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The DL4J 1.0.0-M2.1 engine ({@code dl4j}): ND4J's CPU backend with oneDNN layer helpers switched on, checked on
- * every model it builds or loads ({@link OneDnnSelfCheck}). Services should call {@link #backend()} at start-up:
- * it builds a small probe network once and fails there, not mid-run, when oneDNN is not in use.
+ * The DL4J 1.0.0-M2.1 engine ({@code dl4j}). The default (CPU) build runs ND4J's CPU backend with oneDNN layer
+ * helpers switched on, checked on every model it builds or loads ({@code OneDnnSelfCheck}); the {@code cuda} Maven
+ * profile builds it on {@code nd4j-cuda} instead ({@link Nd4jBackend} is the one class that differs). Services
+ * should call {@link #backend()} at start-up: it builds a small probe network once and fails there, not mid-run, when
+ * the CPU build runs without oneDNN.
  */
 public final class Dl4jEngine implements Engine {
 
@@ -36,7 +38,7 @@ public final class Dl4jEngine implements Engine {
 
     static {
         // Before any layer exists: DL4J decides on a layer's helper when it constructs the layer.
-        OneDnn.enableLayerHelpersUnlessConfigured();
+        Nd4jBackend.prepareLayers();
     }
 
     private BackendDescription backend;
@@ -50,11 +52,11 @@ public final class Dl4jEngine implements Engine {
     public synchronized BackendDescription backend() {
         if (backend == null) {
             ComputationGraph probe = build(new ModelSpec(SmallCnn.NAME, 16, 16, 3, 2, 0));
-            boolean onednn = OneDnnSelfCheck.verify(probe, "start-up probe");
+            boolean onednn = Nd4jBackend.verify(probe, "start-up probe");
             Properties environment = Nd4j.getExecutioner().getEnvironmentInformation();
             backend = new BackendDescription(
                     "deeplearning4j " + dl4jVersion(),
-                    "nd4j-native " + environment.getProperty("backend", "?").toLowerCase(),
+                    Nd4jBackend.NAME + " " + environment.getProperty("backend", "?").toLowerCase(),
                     onednn,
                     "threads=" + Nd4j.getEnvironment().maxThreads()
                             + ", cores=" + Runtime.getRuntime().availableProcessors()
@@ -72,7 +74,7 @@ public final class Dl4jEngine implements Engine {
     @Override
     public Model create(ModelSpec spec) {
         ComputationGraph network = build(spec);
-        OneDnnSelfCheck.verify(network, spec.architecture());
+        Nd4jBackend.verify(network, spec.architecture());
         return new Dl4jModel(spec, network);
     }
 
@@ -84,7 +86,7 @@ public final class Dl4jEngine implements Engine {
     @Override
     public Model load(Path checkpoint) throws IOException {
         Dl4jModel model = Checkpoints.load(checkpoint);
-        OneDnnSelfCheck.verify(model.network(), model.spec().architecture() + " from " + checkpoint);
+        Nd4jBackend.verify(model.network(), model.spec().architecture() + " from " + checkpoint);
         return model;
     }
 

@@ -47,11 +47,4 @@ class ModelArchitectureTest {
         var error = assertThrows(IllegalArgumentException.class, () -> engine.create(ModelSpec.of("vgg99", 32, 10, 1)));
         assertTrue(error.getMessage().contains("resnet20"), error.getMessage());
     }
-
-    @Test
-    void engineIsFoundByNameAndReportsOneDnn() {
-        assertEquals("dl4j-zip", engine.checkpointFormat());
-        assertTrue(engine.backend().onednn(), engine.backend().toString());
-        assertTrue(engine.backend().backend().startsWith("nd4j-native cpu"), engine.backend().toString());
-    }
 }
