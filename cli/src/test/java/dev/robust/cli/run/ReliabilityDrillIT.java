@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -263,6 +264,41 @@ class ReliabilityDrillIT {
         for (Service service : Service.values()) assertTrue(stack.isAlive(service), service.module() + " died");
         assertEveryCheckpointScoredOnce(runId);
         SECONDS.put("broker drill", seconds(started));
+    }
+
+    /**
+     * Orphans: a stand-in for {@code robust up} in a JVM of its own starts the packaged augment-service the way the
+     * CLI does and is killed with SIGKILL; the service must notice and exit. Last, because the extra augment-service
+     * joins the augment-service's consumer group on {@code runs}.
+     */
+    @Test
+    @Order(6)
+    @Timeout(value = 4, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void serviceExitsWhenTheCliThatStartedItIsKilled() throws Exception {
+        Path outDir = OUT.resolve("orphan");
+        Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-D" + ProjectLayout.HOME_PROPERTY + "=" + ProjectLayout.detect().root(),
+                OrphanedServiceLauncher.class.getName(), Service.AUGMENT.name(), stack.bootstrapServers(),
+                outDir.toString())
+                .redirectErrorStream(true).redirectOutput(OUT.resolve("orphan-launcher.log").toFile()).start();
+        String[] ready = awaitValue("the stand-in CLI's augment-service to be ready", () -> {
+            if (!cli.isAlive()) fail("the stand-in CLI exited: " + Files.readString(OUT.resolve("orphan-launcher.log")));
+            return Files.readAllLines(OUT.resolve("orphan-launcher.log")).stream()
+                    .filter(line -> line.startsWith("ready ")).findFirst().map(line -> line.split(" "));
+        });
+        ProcessHandle service = ProcessHandle.of(Long.parseLong(ready[1])).orElseThrow();
+        cli.destroyForcibly(); // SIGKILL: the CLI's shutdown hook, which would stop the service, never runs
+        long killed = System.nanoTime();
+        try {
+            service.onExit().get(60, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            service.destroyForcibly();
+            fail("the augment-service (pid " + service.pid() + ") still ran 60 s after its CLI was killed");
+        }
+        SECONDS.put("CLI SIGKILL → its service gone", seconds(killed));
+        assertTrue(Files.readString(Path.of(ready[2])).contains("is gone; shutting down"),
+                "the service did not say why it stopped; see " + ready[2]);
     }
 
     // ---- runs and what the eval-service made of them ----
