@@ -10,6 +10,7 @@ import java.util.List;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.AdamOptions;
+import org.bytedeco.pytorch.InferenceMode;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
@@ -89,7 +90,8 @@ final class TorchModel implements Model {
     @Override
     public Logits predict(Batch batch) {
         requireShape(batch);
-        try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
+        // Inference mode skips autograd's bookkeeping (version counters, views) that no-grad mode still does.
+        try (PointerScope scope = new PointerScope(); InferenceMode inference = new InferenceMode()) {
             Tensor logits = network.forward(pixels(batch), Pass.INFERENCE);
             return new Logits(TensorData.toArray(logits), batch.size(), spec.classes());
         }

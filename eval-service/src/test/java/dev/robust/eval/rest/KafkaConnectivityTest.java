@@ -14,6 +14,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -53,6 +54,8 @@ class KafkaConnectivityTest {
                 .then().statusCode(200)
                 .body("service", equalTo("eval-service"))
                 .body("kafkaBootstrapServers", equalTo(kafkaConfig.get("bootstrap.servers")))
-                .body("engines.dl4j.onednn", equalTo(true));
+                .body("engines.dl4j.onednn", equalTo(true))
+                .body("engines.torch.library", startsWith("libtorch 2.10.0"))
+                .body("engines.torch.backend", equalTo("cpu"));
     }
 }
