@@ -40,8 +40,9 @@ public final class UpCommand implements Callable<Integer> {
             out.println();
             out.println("The stack is up. Ctrl-C stops it.");
             out.println("  dashboard          " + eval + "/");
+            String engine = options.engine == null ? "" : ",\"engine\":\"" + options.engine + "\"";
             out.println("  start a run        curl -X POST -H 'Content-Type: application/json' -d '{\"profile\":\""
-                    + prepared.profile().name() + "\"}' " + trainer + "/runs");
+                    + prepared.profile().name() + "\"" + engine + "}' " + trainer + "/runs");
             out.println("  follow it          curl " + trainer + "/runs/<id>");
             out.println("  its report         " + eval + "/runs/<id>/report.html");
             out.println("  live evaluations   curl -N " + eval + "/evaluations/stream");
