@@ -35,7 +35,7 @@ final class PreparedStack implements AutoCloseable {
         Path outDir = options.outDir();
         DataPlan data = new DatasetChoice(Path.of("data"), outDir, Cifar10Download.official()::fetch)
                 .choose(options.dataset, options.cifar10c, profile);
-        banner(out, profile, data, outDir);
+        banner(out, profile, options.engine == null ? profile.engine() : options.engine, data, outDir);
 
         long started = System.nanoTime();
         StackConfig config = new StackConfig(outDir, data.dataRoot(), options.engine, profile,
@@ -57,8 +57,8 @@ final class PreparedStack implements AutoCloseable {
         return prepared;
     }
 
-    private static void banner(PrintWriter out, RunProfile profile, DataPlan data, Path outDir) {
-        out.println("robust: profile " + profile.name() + " (" + profile.model() + ", "
+    private static void banner(PrintWriter out, RunProfile profile, String engine, DataPlan data, Path outDir) {
+        out.println("robust: profile " + profile.name() + " (" + profile.model() + " on " + engine + ", "
                 + profile.trainExamples() + " training images, " + profile.teacher().epochs() + "+"
                 + profile.student().epochs() + " epochs, " + profile.evalCorruptions().size() + " corruptions)");
         String rule = "=".repeat(78);

@@ -86,6 +86,11 @@ public final class RunProfile {
         return longValue("seed");
     }
 
+    /** The engine that trains the run, by name ({@code dl4j}, {@code torch}); the trainer checks it exists. */
+    public String engine() {
+        return text("engine");
+    }
+
     public int trainExamples() {
         return positiveInt("data.train-examples");
     }
@@ -200,6 +205,7 @@ public final class RunProfile {
     /** Reads every typed value once, so construction fails on the first bad one. */
     private void validate() {
         model();
+        engine();
         seed();
         trainExamples();
         valExamples();

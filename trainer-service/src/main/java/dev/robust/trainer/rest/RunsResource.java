@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +34,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class RunsResource {
     static final String DEFAULT_PROFILE = "quick";
+    /** The profile setting that names the engine; a request's {@code engine} field sets it too. */
+    static final String ENGINE_SETTING = "engine";
 
     private final AvailableEngines engines;
     private final EventPublisher publisher;
@@ -49,12 +52,15 @@ public class RunsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response request(RunRequestBody body) {
         String profileName = body == null || body.profile() == null ? DEFAULT_PROFILE : body.profile();
-        Map<String, Object> overrides = body == null || body.overrides() == null ? Map.of() : body.overrides();
+        Map<String, Object> overrides = new LinkedHashMap<>(
+                body == null || body.overrides() == null ? Map.of() : body.overrides());
+        // The request's engine field is the profile's engine setting, so the run's config records what trains it.
+        if (body != null && body.engine() != null) {
+            overrides.put(ENGINE_SETTING, body.engine());
+        }
         RunProfile profile = RunProfile.named(profileName).withOverrides(overrides);
-        Engine engine = body == null || body.engine() == null ? engines.defaultEngine()
-                : engines.find(body.engine()).orElseThrow(() -> new InvalidProfileException("engine",
-                        "unknown engine '" + body.engine() + "'; engines on this trainer's class path: "
-                                + engines.names()));
+        Engine engine = engines.find(profile.engine()).orElseThrow(() -> new InvalidProfileException(ENGINE_SETTING,
+                "unknown engine '" + profile.engine() + "'; engines on this trainer's class path: " + engines.names()));
         if (!engine.architectures().contains(profile.model())) {
             throw new InvalidProfileException("model", "unknown model '" + profile.model() + "' for engine "
                     + engine.name() + "; models: " + engine.architectures());

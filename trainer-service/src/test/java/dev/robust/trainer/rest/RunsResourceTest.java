@@ -48,19 +48,32 @@ class RunsResourceTest {
     }
 
     @Test
-    void requestedEngineTravelsWithTheRequest() {
+    void requestedEngineTravelsWithTheRequestAndReplacesTheProfiles() {
         String runId = given().contentType(ContentType.JSON)
-                .body(Map.of("profile", "ci", "engine", "dl4j"))
+                .body(Map.of("profile", "ci", "engine", "torch"))
                 .post("/runs")
                 .then().statusCode(202)
-                .body("engine", equalTo("dl4j"))
+                .body("engine", equalTo("torch"))
+                .body("config.engine", equalTo("torch"))
                 .extract().path("runId");
 
         RunRequested published = TopicEvents.read(kafka, Topics.RUNS, RunRequested.class).stream()
                 .filter(r -> r.runId().equals(runId)).findFirst().orElseThrow();
-        assertEquals("dl4j", published.engine());
-        given().get("/runs/" + runId).then().statusCode(200).body("engine", equalTo("dl4j"));
+        assertEquals("torch", published.engine());
+        assertEquals("torch", published.config().get("engine"), "the run's config records the engine that trains it");
+        given().get("/runs/" + runId).then().statusCode(200).body("engine", equalTo("torch"));
         given().delete("/runs/" + runId).then().statusCode(202);
+    }
+
+    @Test
+    void withoutAnEngineTheProfileChoosesIt() {
+        String runId = given().contentType(ContentType.JSON).body(Map.of("profile", "quick"))
+                .post("/runs")
+                .then().statusCode(202)
+                .body("engine", equalTo("torch"))
+                .extract().path("runId");
+        given().delete("/runs/" + runId).then().statusCode(202);
+        rejected(Map.of("profile", "ci", "overrides", Map.of("engine", "caffe")), "engine");
     }
 
     @Test
@@ -89,7 +102,7 @@ class RunsResourceTest {
         assertEquals("ci", published.profile());
         assertEquals(2, published.overrides().get("student.epochs"));
         assertEquals("2", published.config().get("student.epochs"));
-        assertEquals("dl4j", published.engine(), "no engine asked for: the trainer's trainer.engine, named");
+        assertEquals("dl4j", published.engine(), "no engine asked for: the ci profile's, named");
 
         given().delete("/runs/" + runId).then().statusCode(202).body("status", equalTo("CANCELLED"));
         given().get("/runs/" + runId).then().statusCode(200).body("status", equalTo("CANCELLED"));
