@@ -162,7 +162,7 @@ public final class BenchCommand implements Callable<Integer> {
                 + "- **Machine:** " + BenchMachine.describe() + ".\n"
                 + "- **Load average** (1 / 5 / 15 min): before " + loadBefore + ", after " + loadAfter + ".\n"
                 + "- **Command:** `" + command.trim() + "`\n\n"
-                + tables;
+                + tables.strip() + "\n";
     }
 
     private List<String> partList() {
