@@ -31,8 +31,8 @@ class BenchCommandIT {
     private static String printed;
 
     @BeforeAll
-    // A guard against a hung stack, not the target: 84 s at load average 20 on two cores (stack start and ingest
-    // included), the bench JVM itself 31 s of it.
+    // A guard against a hung stack, not the target: 23 s on the quiet two-core machine, 84 s at load average 20
+    // (stack start and ingest included).
     @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     static void benchTheSmallestModel() throws IOException {
         deleteRecursively(OUT);
