@@ -34,8 +34,7 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) {
-        // One line, not a stack trace, for a helper thread that dies (e.g. a PairStream reader interrupted while it
-        // closes after a measurement); a failing measurement fails on the main thread.
+        // One line, not a stack trace, for a helper thread that dies; a failing measurement fails on the main thread.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
                 System.err.println("bench: thread " + thread.getName() + " ended: " + e));
         BenchSettings settings;

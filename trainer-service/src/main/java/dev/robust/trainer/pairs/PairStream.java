@@ -14,6 +14,7 @@ import dev.robust.trainer.kafka.RecordHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
@@ -184,14 +185,19 @@ public final class PairStream implements AutoCloseable {
                 EpochKey key = wanted.take();
                 readEpoch(key);
             }
-        } catch (InterruptedException | WakeupException e) {
+        } catch (InterruptedException | WakeupException | InterruptException e) {
             // close() stops the reader this way.
         } catch (RuntimeException e) {
             failure = e instanceof PairsUnavailableException p ? p
                     : new PairsUnavailableException("reading pairs of run " + runId + " failed: " + e.getMessage(), e);
         } finally {
+            // close() interrupts this thread; a Kafka client closed with the flag still set throws instead of closing.
+            boolean interrupted = Thread.interrupted();
             consumer.close(Duration.ofSeconds(5));
             deadLetters.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
