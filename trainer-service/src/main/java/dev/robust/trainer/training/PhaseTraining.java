@@ -83,6 +83,11 @@ final class PhaseTraining {
             decision = stopping.onEpochEnd(entry.checkpoint().epoch(),
                     monitored(settings.earlyStoppingMonitor(), entry.metrics()));
         }
+        if (!resumed.isEmpty()) {
+            // A trainer that died after recording its last checkpoint but before announcing it left that checkpoint
+            // unknown to the eval-service and the augment-service; announcing it again is harmless to both.
+            run.announce(resumed.get(resumed.size() - 1));
+        }
         long steps = resumed.isEmpty() ? 0 : resumed.get(resumed.size() - 1).step();
         int epoch = resumed.size();
         while (epoch < settings.epochs() && (decision == null || !decision.stop())) {
