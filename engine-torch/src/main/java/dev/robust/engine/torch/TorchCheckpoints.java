@@ -3,6 +3,7 @@ package dev.robust.engine.torch;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.robust.engine.ModelSpec;
+import dev.robust.engine.ModelSpecEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,7 +30,7 @@ import org.bytedeco.pytorch.OutputArchive;
 /**
  * Checkpoints of the torch engine ({@value #FORMAT}): a zip of
  * <ul>
- * <li>{@value #SPEC_ENTRY} — the {@link ModelSpec} as properties (the same entry the DL4J engine writes);</li>
+ * <li>{@value #SPEC_ENTRY} — the {@link ModelSpec} as properties ({@link ModelSpecEntry}, as the DL4J engine writes it);</li>
  * <li>{@value #TRAINING_ENTRY} — format version and learning rate;</li>
  * <li>{@value #PARAMETERS_ENTRY} — every parameter, batch-norm statistics included, as little-endian float32 in
  * {@link TorchModel#parameters()} order;</li>
@@ -41,7 +42,7 @@ import org.bytedeco.pytorch.OutputArchive;
 final class TorchCheckpoints {
 
     static final String FORMAT = "torch-zip";
-    static final String SPEC_ENTRY = "robust-model-spec";
+    static final String SPEC_ENTRY = ModelSpecEntry.NAME;
     static final String TRAINING_ENTRY = "training.properties";
     static final String PARAMETERS_ENTRY = "parameters.f32";
     static final String OPTIMIZER_ENTRY = "optimizer.pt";
@@ -57,7 +58,7 @@ final class TorchCheckpoints {
         try {
             byte[] optimizer = optimizerState(model, directory);
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(temporary))) {
-                put(zip, SPEC_ENTRY, specAsText(model.spec()).getBytes(UTF_8));
+                put(zip, SPEC_ENTRY, ModelSpecEntry.write(model.spec()).getBytes(UTF_8));
                 Properties training = new Properties();
                 training.setProperty("format", FORMAT);
                 training.setProperty("version", FORMAT_VERSION);
@@ -85,7 +86,7 @@ final class TorchCheckpoints {
                         + " file written by this engine");
             }
         }
-        ModelSpec spec = specFromText(new String(entries.get(SPEC_ENTRY), UTF_8), file);
+        ModelSpec spec = ModelSpecEntry.read(new String(entries.get(SPEC_ENTRY), UTF_8), file);
         Properties training = new Properties();
         training.load(new StringReader(new String(entries.get(TRAINING_ENTRY), UTF_8)));
         TorchModel model = (TorchModel) new TorchEngine().create(spec);
@@ -160,17 +161,6 @@ final class TorchCheckpoints {
         out.write(buffer.array(), 0, buffer.position());
     }
 
-    private static String specAsText(ModelSpec spec) {
-        Properties properties = new Properties();
-        properties.setProperty("architecture", spec.architecture());
-        properties.setProperty("height", Integer.toString(spec.height()));
-        properties.setProperty("width", Integer.toString(spec.width()));
-        properties.setProperty("channels", Integer.toString(spec.channels()));
-        properties.setProperty("classes", Integer.toString(spec.classes()));
-        properties.setProperty("seed", Long.toString(spec.seed()));
-        return propertiesAsText(properties);
-    }
-
     private static String propertiesAsText(Properties properties) {
         StringWriter text = new StringWriter();
         try {
@@ -179,20 +169,5 @@ final class TorchCheckpoints {
             throw new UncheckedIOException(e);
         }
         return text.toString();
-    }
-
-    private static ModelSpec specFromText(String text, Path file) throws IOException {
-        Properties properties = new Properties();
-        properties.load(new StringReader(text));
-        try {
-            return new ModelSpec(properties.getProperty("architecture"),
-                    Integer.parseInt(properties.getProperty("height")),
-                    Integer.parseInt(properties.getProperty("width")),
-                    Integer.parseInt(properties.getProperty("channels")),
-                    Integer.parseInt(properties.getProperty("classes")),
-                    Long.parseLong(properties.getProperty("seed")));
-        } catch (RuntimeException e) {
-            throw new IOException("checkpoint " + file + " has an unreadable " + SPEC_ENTRY + " entry: " + text, e);
-        }
     }
 }

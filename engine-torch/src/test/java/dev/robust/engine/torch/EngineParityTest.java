@@ -9,9 +9,10 @@ import dev.robust.engine.Logits;
 import dev.robust.engine.Model;
 import dev.robust.engine.ModelSpec;
 import dev.robust.engine.dl4j.DistillationLossFunction;
+import dev.robust.engine.testing.DistillationCase;
+import dev.robust.engine.testing.SyntheticBatches;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
 import org.junit.jupiter.api.Test;
@@ -47,18 +48,15 @@ class EngineParityTest {
 
     @Test
     void distillationLossHasTheSameValueAndGradientOnTheSameLogitsInBothEngines() {
-        int rows = 6;
-        SplittableRandom random = new SplittableRandom(11);
-        float[] student = logits(random, rows);
-        float[] teacher = logits(random, rows);
-        int[] labels = random.ints(rows, 0, CLASSES).toArray();
+        DistillationCase logits = DistillationCase.draw(6, CLASSES, 11);
+        int rows = logits.rows();
+        float[] student = logits.student().values();
+        float[] teacher = logits.teacher().values();
         double temperature = 10.0;
 
         INDArray oneHot = Nd4j.zeros(DataType.FLOAT, rows, CLASSES);
-        long[] indices = new long[rows];
         for (int r = 0; r < rows; r++) {
-            oneHot.putScalar(r, labels[r], 1f);
-            indices[r] = labels[r];
+            oneHot.putScalar(r, logits.labels()[r], 1f);
         }
         INDArray dl4jLabels = Nd4j.hstack(oneHot, Nd4j.create(teacher, new long[] {rows, CLASSES}, 'c'));
         INDArray dl4jLogits = Nd4j.create(student, new long[] {rows, CLASSES}, 'c');
@@ -71,7 +69,7 @@ class EngineParityTest {
             TorchRuntime.initialise();
             Tensor s = TensorData.floats(student, rows, CLASSES).set_requires_grad(true);
             Tensor loss = Objectives.distillation(s, TensorData.floats(teacher, rows, CLASSES),
-                    Tensor.create(indices, rows), temperature);
+                    Tensor.create(logits.labelIndices(), rows), temperature);
             loss.backward();
             float[] torchGradient = TensorData.toArray(s.grad());
 
@@ -94,13 +92,5 @@ class EngineParityTest {
         model.recomputeBatchNormStatistics(train);
         Logits logits = model.predict(validation);
         return logits.accuracy(validation.labels());
-    }
-
-    private static float[] logits(SplittableRandom random, int rows) {
-        float[] values = new float[rows * CLASSES];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) (random.nextGaussian() * 3);
-        }
-        return values;
     }
 }

@@ -1,4 +1,4 @@
-package dev.robust.engine.dl4j;
+package dev.robust.engine.testing;
 
 import dev.robust.engine.Batch;
 import java.awt.Color;
@@ -6,14 +6,14 @@ import java.util.SplittableRandom;
 
 /**
  * Test data made on the spot: class k is a square of hue k/10 at a random place on a dark noisy background, so a
- * small CNN must find and colour-classify it; chance is 10%.
+ * small CNN must find and colour-classify it; chance is 10%. Every engine trains and checks on the same batches.
  */
-final class SyntheticBatches {
+public final class SyntheticBatches {
 
     private SyntheticBatches() {
     }
 
-    static Batch colouredSquares(int size, int side, long seed) {
+    public static Batch colouredSquares(int size, int side, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         byte[] pixels = new byte[size * side * side * 3];
         int[] labels = new int[size];
@@ -38,7 +38,7 @@ final class SyntheticBatches {
         return new Batch(pixels, labels, size, side, side, 3);
     }
 
-    static Batch randomPixels(int size, int side, long seed) {
+    public static Batch randomPixels(int size, int side, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         byte[] pixels = new byte[size * side * side * 3];
         int[] labels = new int[size];
