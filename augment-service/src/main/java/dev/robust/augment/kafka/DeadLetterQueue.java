@@ -1,13 +1,12 @@
 package dev.robust.augment.kafka;
 
 import dev.robust.common.topic.DeadLetterHeaders;
-import dev.robust.common.topic.Topics;
+import dev.robust.common.topic.DeadLetterRecords;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 
 import java.util.concurrent.ExecutionException;
@@ -32,15 +31,12 @@ public class DeadLetterQueue {
     }
 
     public void route(ConsumerRecord<String, byte[]> record, Exception reason) {
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        DeadLetterHeaders.describing(record.topic(), record.partition(), record.offset(), reason, CONSUMER)
-                .forEach(headers::add);
-        String dlq = Topics.dlq(record.topic());
-        LOG.warnf("%s-%d@%d → %s: %s", record.topic(), record.partition(), record.offset(), dlq, reason.getMessage());
+        ProducerRecord<String, byte[]> letter = DeadLetterRecords.of(record, record.key(), reason, CONSUMER);
+        LOG.warnf("%s-%d@%d → %s: %s", record.topic(), record.partition(), record.offset(), letter.topic(),
+                reason.getMessage());
         try {
             // Waited for: a dead letter is rare, and losing one would hide the very record someone must look at.
-            clients.producer().send(new ProducerRecord<>(dlq, null, record.key(), record.value(), headers))
-                    .get(30, TimeUnit.SECONDS);
+            clients.producer().send(letter).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {

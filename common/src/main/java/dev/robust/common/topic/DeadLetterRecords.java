@@ -1,0 +1,51 @@
+package dev.robust.common.topic;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The dead letter of a record a consumer cannot use, as every service writes it: to {@code <topic>.dlq} with the
+ * original key, value and headers plus {@link DeadLetterHeaders} saying where it came from and why.
+ */
+public final class DeadLetterRecords {
+
+    private DeadLetterRecords() {
+    }
+
+    /**
+     * The dead letter of {@code record}, rejected by {@code consumer} because of {@code reason}.
+     *
+     * @param key the record's key as text (consumers read keys as bytes or as strings)
+     */
+    public static ProducerRecord<String, byte[]> of(ConsumerRecord<?, byte[]> record, String key, Exception reason,
+                                                    String consumer) {
+        ProducerRecord<String, byte[]> letter =
+                new ProducerRecord<>(Topics.dlq(record.topic()), null, key, record.value());
+        for (Header header : record.headers()) {
+            letter.headers().add(header);
+        }
+        DeadLetterHeaders.describing(record.topic(), record.partition(), record.offset(), reason, consumer)
+                .forEach(letter.headers()::add);
+        return letter;
+    }
+
+    /**
+     * Sends {@code letter} and waits for the broker, so a record is never dropped unseen.
+     *
+     * @throws IllegalStateException when even the dead-letter topic cannot be written, or the wait is interrupted
+     */
+    public static void sendAwaited(Producer<String, byte[]> producer, ProducerRecord<String, byte[]> letter) {
+        try {
+            producer.send(letter).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing a dead letter to " + letter.topic(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot write to " + letter.topic() + ": " + e.getCause().getMessage(), e);
+        }
+    }
+}
