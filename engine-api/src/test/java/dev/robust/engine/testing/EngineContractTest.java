@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.robust.engine.Batch;
 import dev.robust.engine.Engine;
+import dev.robust.engine.Engines;
 import dev.robust.engine.Logits;
 import dev.robust.engine.Model;
 import dev.robust.engine.ModelSpec;
@@ -32,8 +33,16 @@ public abstract class EngineContractTest {
     private static final int SIDE = 12;
     private static final int CLASSES = 10;
 
-    /** The engine under test, found by name as users find it. */
-    protected abstract Engine engine();
+    private final Engine engine;
+
+    /** Tests the engine users select as {@code engineName}, found the way they find it. */
+    protected EngineContractTest(String engineName) {
+        engine = Engines.named(engineName);
+    }
+
+    protected final Engine engine() {
+        return engine;
+    }
 
     /**
      * The model's logits for {@code batch} in training mode (each batch-norm layer normalising with the batch's own

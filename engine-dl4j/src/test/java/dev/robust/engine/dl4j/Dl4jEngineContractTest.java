@@ -1,8 +1,6 @@
 package dev.robust.engine.dl4j;
 
 import dev.robust.engine.Batch;
-import dev.robust.engine.Engine;
-import dev.robust.engine.Engines;
 import dev.robust.engine.Logits;
 import dev.robust.engine.Model;
 import dev.robust.engine.testing.EngineContractTest;
@@ -12,11 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** The DL4J engine keeps the engine contract. */
 class Dl4jEngineContractTest extends EngineContractTest {
 
-    private final Engine engine = Engines.named("dl4j");
-
-    @Override
-    protected Engine engine() {
-        return engine;
+    Dl4jEngineContractTest() {
+        super("dl4j");
     }
 
     @Override

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -63,7 +61,10 @@ final class TorchCheckpoints {
                 training.setProperty("format", FORMAT);
                 training.setProperty("version", FORMAT_VERSION);
                 training.setProperty("learningRate", Double.toString(model.learningRate()));
-                put(zip, TRAINING_ENTRY, propertiesAsText(training).getBytes(UTF_8));
+                // Every value is ASCII, so Properties' own ISO-8859-1 output is also the UTF-8 the reader decodes.
+                zip.putNextEntry(new ZipEntry(TRAINING_ENTRY));
+                training.store(zip, null);
+                zip.closeEntry();
                 zip.putNextEntry(new ZipEntry(PARAMETERS_ENTRY));
                 writeFloats(model.parameters(), zip);
                 zip.closeEntry();
@@ -159,15 +160,5 @@ final class TorchCheckpoints {
             buffer.putFloat(value);
         }
         out.write(buffer.array(), 0, buffer.position());
-    }
-
-    private static String propertiesAsText(Properties properties) {
-        StringWriter text = new StringWriter();
-        try {
-            properties.store(text, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
     }
 }

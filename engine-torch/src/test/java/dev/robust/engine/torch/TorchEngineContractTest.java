@@ -1,8 +1,6 @@
 package dev.robust.engine.torch;
 
 import dev.robust.engine.Batch;
-import dev.robust.engine.Engine;
-import dev.robust.engine.Engines;
 import dev.robust.engine.Logits;
 import dev.robust.engine.Model;
 import dev.robust.engine.testing.EngineContractTest;
@@ -12,11 +10,8 @@ import org.bytedeco.pytorch.NoGradGuard;
 /** The torch engine keeps the engine contract. */
 class TorchEngineContractTest extends EngineContractTest {
 
-    private final Engine engine = Engines.named("torch");
-
-    @Override
-    protected Engine engine() {
-        return engine;
+    TorchEngineContractTest() {
+        super("torch");
     }
 
     @Override
