@@ -125,7 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
                     "synthetic images (throughput does not depend on what they show)", null);
             Files.createDirectories(data.dataRoot());
             RunProfile profile = dataProfile();
-            StackConfig config = new StackConfig(outDir, data.dataRoot(), null, profile,
+            StackConfig config = new StackConfig(outDir, data.dataRoot(), profile,
                     StackOptions.serviceJvmOptions());
             try (LocalStack stack = LocalStack.start(layout, config, out, EnumSet.of(Service.AUGMENT))) {
                 IngestClient ingest = new IngestClient(new JsonHttp(StackOptions.securityToken()),

@@ -38,7 +38,7 @@ final class PreparedStack implements AutoCloseable {
         banner(out, profile, options.engine == null ? profile.engine() : options.engine, data, outDir);
 
         long started = System.nanoTime();
-        StackConfig config = new StackConfig(outDir, data.dataRoot(), options.engine, profile,
+        StackConfig config = new StackConfig(outDir, data.dataRoot(), profile,
                 StackOptions.serviceJvmOptions());
         LocalStack stack = LocalStack.start(ProjectLayout.detect(), config, out);
         PreparedStack prepared = new PreparedStack(stack, data, profile, outDir,

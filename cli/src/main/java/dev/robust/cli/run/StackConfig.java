@@ -10,13 +10,13 @@ import java.util.stream.Collectors;
 
 /**
  * How the local stack is set up: everything under {@code outDir} (broker data, logs, checkpoints), the directory the
- * augment-service may read data sets from, the trainer's engine, and the profile whose {@code eval.*} settings the
- * eval-service scores with (they are service settings, the same keys as the profile's).
+ * augment-service may read data sets from, and the profile whose {@code eval.*} settings the eval-service scores
+ * with (they are service settings, the same keys as the profile's). The engine is not a stack setting: each run
+ * names its own in its request, which the trainer validates.
  *
- * @param engine the trainer's engine; null keeps the service's default
  * @param jvmOptions extra options for every service JVM (e.g. from {@code ROBUST_SERVICE_JAVA_OPTS})
  */
-public record StackConfig(Path outDir, Path dataRoot, String engine, RunProfile profile, List<String> jvmOptions) {
+public record StackConfig(Path outDir, Path dataRoot, RunProfile profile, List<String> jvmOptions) {
 
     /** Where the broker keeps its data, under the output directory. */
     static final String KAFKA_DIR = "kafka";
@@ -44,10 +44,7 @@ public record StackConfig(Path outDir, Path dataRoot, String engine, RunProfile 
         properties.put("kafka-streams.state.dir", outDir.resolve("kafka-streams").resolve(service.module()).toString());
         switch (service) {
             case AUGMENT -> properties.put("robust.augment.data-root", dataRoot.toString());
-            case TRAINER -> {
-                properties.put("trainer.checkpoint-store", checkpointDir().toString());
-                if (engine != null) properties.put("trainer.engine", engine);
-            }
+            case TRAINER -> properties.put("trainer.checkpoint-store", checkpointDir().toString());
             case EVAL -> {
                 properties.put("eval.checkpoint-store", checkpointDir().toString());
                 properties.put("eval.corruptions", profile.evalCorruptions().stream()

@@ -36,7 +36,8 @@ public final class StackOptions {
     String cifar10c;
 
     @Option(names = "--engine", paramLabel = "<name>",
-            description = "Deep-learning engine of the trainer (default: the service's, dl4j).")
+            description = "Deep-learning engine that trains the run: dl4j or torch (default: the profile's; quick: torch, "
+                    + "seed and ci: dl4j).")
     String engine;
 
     @Option(names = "--out", paramLabel = "<dir>",

@@ -50,7 +50,7 @@ final class DrillStack implements AutoCloseable {
 
     static DrillStack start(Path outDir, Path dataRoot, RunProfile profile, PrintWriter out)
             throws IOException, InterruptedException {
-        StackConfig config = new StackConfig(outDir, dataRoot, null, profile, List.of());
+        StackConfig config = new StackConfig(outDir, dataRoot, profile, List.of());
         DrillStack stack = new DrillStack(config, out, LocalPorts.any());
         try {
             stack.broker = StandaloneBroker.start(stack.kafkaPort, config.kafkaDir(), SingleNodeSettings.defaults());

@@ -20,7 +20,7 @@ public final class OrphanedServiceLauncher {
         String bootstrapServers = args[1];
         Path outDir = Path.of(args[2]);
         int port = LocalPorts.any();
-        StackConfig config = new StackConfig(outDir, outDir, null, RunProfile.named("ci"), List.of());
+        StackConfig config = new StackConfig(outDir, outDir, RunProfile.named("ci"), List.of());
         ServiceProcess process = ServiceProcess.launch(service, ProjectLayout.detect().runner(service), port,
                 List.of(), config.properties(service, port, bootstrapServers), config.environment(bootstrapServers),
                 outDir, config.logDir().resolve(service.module() + ".log"));
