@@ -22,4 +22,30 @@ public record ModelSpec(String architecture, int height, int width, int channels
     public static ModelSpec of(String architecture, int size, int classes, long seed) {
         return new ModelSpec(architecture, size, size, 3, classes, seed);
     }
+
+    /** Checks that {@code batch} holds images of this spec's size, naming both shapes when not. */
+    public void requireInput(Batch batch) {
+        if (batch.height() != height || batch.width() != width || batch.channels() != channels) {
+            throw new IllegalArgumentException(architecture + " takes " + height + "x" + width + "x" + channels
+                    + " images, the batch holds " + batch.height() + "x" + batch.width() + "x" + batch.channels());
+        }
+    }
+
+    /** Checks that every label is a class index of this spec, naming the first that is not. */
+    public void requireLabels(int[] labels) {
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException(
+                        "label " + labels[i] + " at position " + i + " is outside 0.." + (classes - 1));
+            }
+        }
+    }
+
+    /** Checks that a teacher's logits cover {@code batch}: one row per image, one column per class. */
+    public void requireTeacherLogits(Logits teacherLogits, Batch batch) {
+        if (teacherLogits.rows() != batch.size() || teacherLogits.classes() != classes) {
+            throw new IllegalArgumentException("teacher logits are " + teacherLogits.rows() + "x"
+                    + teacherLogits.classes() + ", the batch needs " + batch.size() + "x" + classes);
+        }
+    }
 }

@@ -36,18 +36,15 @@ final class Dl4jModel implements Model {
 
     @Override
     public double trainTeacher(Batch batch) {
-        requireShape(batch);
+        spec.requireInput(batch);
         network.fit(new DataSet(pixels(batch), oneHot(batch.requireLabels())));
         return network.score();
     }
 
     @Override
     public double trainStudent(Batch batch, Logits teacherLogits, double temperature) {
-        requireShape(batch);
-        if (teacherLogits.rows() != batch.size() || teacherLogits.classes() != spec.classes()) {
-            throw new IllegalArgumentException("teacher logits are " + teacherLogits.rows() + "x"
-                    + teacherLogits.classes() + ", the batch needs " + batch.size() + "x" + spec.classes());
-        }
+        spec.requireInput(batch);
+        spec.requireTeacherLogits(teacherLogits, batch);
         useTemperatureOf(temperature);
         INDArray teacher = Nd4j.create(teacherLogits.values(), new long[] {batch.size(), spec.classes()}, 'c');
         INDArray labels = Nd4j.hstack(oneHot(batch.requireLabels()), teacher);
@@ -57,7 +54,7 @@ final class Dl4jModel implements Model {
 
     @Override
     public Logits predict(Batch batch) {
-        requireShape(batch);
+        spec.requireInput(batch);
         INDArray logits = network.output(false, pixels(batch))[0];
         return new Logits(logits.castTo(DataType.FLOAT).dup('c').data().asFloat(), batch.size(), spec.classes());
     }
@@ -98,7 +95,7 @@ final class Dl4jModel implements Model {
     public void recomputeBatchNormStatistics(Iterable<Batch> batches) {
         BatchNormStatistics statistics = new BatchNormStatistics(network);
         for (Batch batch : batches) {
-            requireShape(batch);
+            spec.requireInput(batch);
             statistics.accumulate(pixels(batch));
         }
         statistics.assign();
@@ -120,23 +117,12 @@ final class Dl4jModel implements Model {
     }
 
     private INDArray oneHot(int[] labels) {
+        spec.requireLabels(labels);
         INDArray oneHot = Nd4j.zeros(DataType.FLOAT, labels.length, spec.classes());
         for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] >= spec.classes()) {
-                throw new IllegalArgumentException(
-                        "label " + labels[i] + " at position " + i + " is outside 0.." + (spec.classes() - 1));
-            }
             oneHot.putScalar(i, labels[i], 1f);
         }
         return oneHot;
-    }
-
-    private void requireShape(Batch batch) {
-        if (batch.height() != spec.height() || batch.width() != spec.width() || batch.channels() != spec.channels()) {
-            throw new IllegalArgumentException(spec.architecture() + " takes " + spec.height() + "x" + spec.width()
-                    + "x" + spec.channels() + " images, the batch holds " + batch.height() + "x" + batch.width() + "x"
-                    + batch.channels());
-        }
     }
 
     private BaseOutputLayer outputLayerConfiguration() {

@@ -57,7 +57,7 @@ final class TorchModel implements Model {
 
     @Override
     public double trainTeacher(Batch batch) {
-        requireShape(batch);
+        spec.requireInput(batch);
         try (PointerScope scope = new PointerScope()) {
             Tensor labels = labels(batch.requireLabels());
             Tensor logits = network.forward(pixels(batch), Pass.TRAINING);
@@ -67,11 +67,8 @@ final class TorchModel implements Model {
 
     @Override
     public double trainStudent(Batch batch, Logits teacherLogits, double temperature) {
-        requireShape(batch);
-        if (teacherLogits.rows() != batch.size() || teacherLogits.classes() != spec.classes()) {
-            throw new IllegalArgumentException("teacher logits are " + teacherLogits.rows() + "x"
-                    + teacherLogits.classes() + ", the batch needs " + batch.size() + "x" + spec.classes());
-        }
+        spec.requireInput(batch);
+        spec.requireTeacherLogits(teacherLogits, batch);
         try (PointerScope scope = new PointerScope()) {
             Tensor labels = labels(batch.requireLabels());
             Tensor teacher = TensorData.floats(teacherLogits.values(), batch.size(), spec.classes());
@@ -89,7 +86,7 @@ final class TorchModel implements Model {
 
     @Override
     public Logits predict(Batch batch) {
-        requireShape(batch);
+        spec.requireInput(batch);
         // Inference mode skips autograd's bookkeeping (version counters, views) that no-grad mode still does.
         try (PointerScope scope = new PointerScope(); InferenceMode inference = new InferenceMode()) {
             Tensor logits = network.forward(pixels(batch), Pass.INFERENCE);
@@ -148,7 +145,7 @@ final class TorchModel implements Model {
         layers.forEach(BatchNorm::startStatistics);
         int count = 0;
         for (Batch batch : batches) {
-            requireShape(batch);
+            spec.requireInput(batch);
             try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
                 network.forward(pixels(batch), Pass.STATISTICS);
             }
@@ -179,22 +176,11 @@ final class TorchModel implements Model {
     }
 
     private Tensor labels(int[] labels) {
+        spec.requireLabels(labels);
         long[] indices = new long[labels.length];
         for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] >= spec.classes()) {
-                throw new IllegalArgumentException(
-                        "label " + labels[i] + " at position " + i + " is outside 0.." + (spec.classes() - 1));
-            }
             indices[i] = labels[i];
         }
         return Tensor.create(indices, labels.length);
-    }
-
-    private void requireShape(Batch batch) {
-        if (batch.height() != spec.height() || batch.width() != spec.width() || batch.channels() != spec.channels()) {
-            throw new IllegalArgumentException(spec.architecture() + " takes " + spec.height() + "x" + spec.width()
-                    + "x" + spec.channels() + " images, the batch holds " + batch.height() + "x" + batch.width() + "x"
-                    + batch.channels());
-        }
     }
 }
