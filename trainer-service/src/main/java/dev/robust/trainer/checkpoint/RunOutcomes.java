@@ -80,8 +80,11 @@ public final class RunOutcomes {
         synchronized (unrecorded) {
             if (unrecorded.containsKey(runId)) return true;
         }
-        if (runId.isEmpty() || runId.contains("/") || runId.startsWith(".")) return false;
-        return Files.isRegularFile(storeRoot.resolve(runId).resolve(runId + "." + OUTCOME_EXTENSION));
+        try {
+            return Files.isRegularFile(storeRoot.resolve(CheckpointStore.uri(runId, runId, OUTCOME_EXTENSION)));
+        } catch (IllegalArgumentException e) {
+            return false; // not a name the store accepts, so no end of it was ever recorded there
+        }
     }
 
     /**

@@ -68,6 +68,7 @@ class RunOutcomesTest {
         assertTrue(Files.isRegularFile(store.resolve("run-2/run-2.outcome.published")));
         assertTrue(outcomes.hasEnded("run-2"));
         assertFalse(outcomes.hasEnded("run-3"));
+        assertFalse(outcomes.hasEnded("../run-2"), "a run id the store cannot hold has no recorded end");
     }
 
     @Test
