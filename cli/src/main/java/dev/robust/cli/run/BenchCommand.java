@@ -108,9 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path chosen = outOption != null ? outOption
                 : Path.of("runs", "bench-" + startedAt.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Path outDir = chosen.toAbsolutePath().normalize();
-        if (Files.exists(outDir.resolve(StackConfig.KAFKA_DIR))) {
-            throw new BadInputException("--out " + outDir + " holds an earlier run; choose a new directory");
-        }
+        StackConfig.requireNoEarlierStack(outDir);
         List<String> partList = partList();
         boolean needsKafka = partList.stream().anyMatch(p -> p.equals("kafka") || p.equals("eval")
                 || p.equals("pairs"));

@@ -6,7 +6,6 @@ import dev.robust.cli.report.ReportFiles;
 import dev.robust.cli.report.ReportMarkdown;
 import dev.robust.cli.report.ReportTables;
 import dev.robust.cli.report.RunReport;
-import dev.robust.common.BadInputException;
 import dev.robust.common.event.EvaluationSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,12 +46,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
-        Path earlierBroker = options.outDir().resolve(StackConfig.KAFKA_DIR);
-        if (Files.exists(earlierBroker)) {
-            // Its broker would still hold that run's requests, and the trainer would resume them first.
-            throw new BadInputException("--out " + options.outDir() + " holds an earlier run (" + earlierBroker
-                    + "); choose a new directory");
-        }
+        StackConfig.requireNoEarlierStack(options.outDir());
         try (PreparedStack prepared = PreparedStack.start(options, out)) {
             long trainingStarted = System.nanoTime();
             Map<String, Object> request = new LinkedHashMap<>();

@@ -1,7 +1,9 @@
 package dev.robust.cli.run;
 
+import dev.robust.common.BadInputException;
 import dev.robust.common.profile.RunProfile;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,18 @@ public record StackConfig(Path outDir, Path dataRoot, RunProfile profile, List<S
 
     Path kafkaDir() {
         return outDir.resolve(KAFKA_DIR);
+    }
+
+    /**
+     * Refuses an output directory that holds an earlier stack: its broker would still hold that run's requests, and
+     * the trainer would resume them first.
+     */
+    static void requireNoEarlierStack(Path outDir) {
+        Path earlierBroker = outDir.resolve(KAFKA_DIR);
+        if (Files.exists(earlierBroker)) {
+            throw new BadInputException("--out " + outDir + " holds an earlier run (" + earlierBroker
+                    + "); choose a new directory");
+        }
     }
 
     Path logDir() {
