@@ -10,12 +10,11 @@ import dev.robust.engine.Batch;
 import dev.robust.engine.Engine;
 import dev.robust.engine.Model;
 import dev.robust.engine.ModelSpec;
+import dev.robust.eval.messaging.KafkaClients;
 import dev.robust.eval.scoring.CheckpointEvaluator;
 import dev.robust.eval.scoring.Evaluation;
 import dev.robust.eval.scoring.ScoringPlan;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,7 +61,8 @@ final class ScoringThroughput {
         CheckpointStore store = CheckpointStore.open(workDir);
         Path file = store.verify(checkpoint.uri(), checkpoint.sha256(), checkpoint.bytes()).path();
 
-        try (KafkaConsumer<byte[], byte[]> consumer = assignedConsumer()) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                     KafkaClients.forBootstrapServers(settings.bootstrapServers()).assignedConsumer()) {
             AtomicLong rejected = new AtomicLong();
             CheckpointEvaluator evaluator = new CheckpointEvaluator(store, consumer,
                     (record, reason) -> rejected.incrementAndGet(), plan, Duration.ofMillis(200));
@@ -124,15 +124,5 @@ final class ScoringThroughput {
         return new CheckpointCreated(id, runId, ModelRole.TEACHER, 0, size.architecture(), engine.name(),
                 engine.checkpointFormat(), stored.uri(), stored.sha256(), stored.bytes(), Map.of(), false,
                 "synthetic", Instant.now());
-    }
-
-    /** As the eval-service's {@code KafkaClients.assignedConsumer()}: no group, no topic auto-creation. */
-    private KafkaConsumer<byte[], byte[]> assignedConsumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 }

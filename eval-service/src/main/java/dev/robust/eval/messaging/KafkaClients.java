@@ -31,6 +31,11 @@ public class KafkaClients {
         this.kafkaConfig = Map.copyOf(kafkaConfig);
     }
 
+    /** Clients of the broker at {@code bootstrapServers} with Kafka's defaults otherwise, built without CDI. */
+    public static KafkaClients forBootstrapServers(String bootstrapServers) {
+        return new KafkaClients(Map.of("bootstrap.servers", bootstrapServers));
+    }
+
     /** One idempotent producer for every event and dead letter this service publishes. */
     @Produces
     @Singleton
