@@ -4,6 +4,8 @@ import dev.robust.common.image.RandAugmentGeometry;
 import dev.robust.common.image.UInt8Image;
 import dev.robust.imaging.random.ImageRandom;
 
+import java.util.Objects;
+
 /**
  * RandAugment with tf-models-official semantics: for each of {@code layers} layers, draw one of 17 outcomes
  * uniformly — the 16 {@link AugmentOp}s or identity — and always apply it at the fixed magnitude, with translate
@@ -27,7 +29,7 @@ public final class RandAugment {
         }
         this.layers = layers;
         this.magnitude = magnitude;
-        this.geometry = java.util.Objects.requireNonNull(geometry, "geometry");
+        this.geometry = Objects.requireNonNull(geometry, "geometry");
     }
 
     public UInt8Image apply(UInt8Image image, ImageRandom random) {
