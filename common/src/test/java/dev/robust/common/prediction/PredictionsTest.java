@@ -1,11 +1,15 @@
 package dev.robust.common.prediction;
 
 import dev.robust.common.codec.CodecException;
+import dev.robust.common.event.Comparison;
 import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
+import dev.robust.common.stats.McNemar;
+import dev.robust.common.stats.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -82,6 +86,47 @@ class PredictionsTest {
         assertEquals(5, read.severity());
         assertThrows(CodecException.class, () -> SlicePredictions.read("r1/fog", slice.headers(), slice.value()));
         assertThrows(CodecException.class, () -> SlicePredictions.read(slice.recordKey(), Map.of(), slice.value()));
+    }
+
+    @Test
+    void aStudentIsComparedWithATeacherOnCleanPooledSeverityFiveAndEachCorruption() {
+        // Clean: 100 images, student right on 60, teacher on 50, 20 discordant for the student and 10 against.
+        Predictions[] clean = pair(100, 20, 10, 40);
+        Predictions[] fog = pair(50, 8, 2, 10);
+        Predictions[] snow = pair(50, 1, 5, 10);
+        ModelPredictions student = new ModelPredictions("r1-student-3", "student", clean[0],
+                Map.of("snow", snow[0], "fog", fog[0]));
+        ModelPredictions teacher = new ModelPredictions("r1-teacher-3", "SWA teacher", clean[1],
+                Map.of("fog", fog[1], "snow", snow[1], "frost", fog[1]));
+        List<Comparison> comparisons = student.compareWith(teacher);
+
+        assertEquals(List.of("clean", "c_sev5", "snow", "fog"), comparisons.stream().map(Comparison::slice).toList(),
+                "clean, pooled, then corruptions in the released order; frost only the teacher has is left out");
+        Comparison cleanComparison = comparisons.get(0);
+        assertEquals(0.1, cleanComparison.difference(), 1e-12);
+        assertEquals(20, cleanComparison.onlyThisCorrect());
+        assertEquals(10, cleanComparison.onlyBaselineCorrect());
+        assertEquals(McNemar.exactPValue(20, 10), cleanComparison.pValue());
+        assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, cleanComparison.verdict(), "p = 0.099 by SciPy's binomtest(10, 30)");
+        Comparison pooled = comparisons.get(1);
+        assertEquals(100, pooled.images());
+        assertEquals(9, pooled.onlyThisCorrect());
+        assertEquals(7, pooled.onlyBaselineCorrect());
+        assertEquals("SWA teacher", pooled.baselineName());
+    }
+
+    /** Two models on {@code n} images: only the first right on the first images, then only the second, then both. */
+    private static Predictions[] pair(int n, int firstOnly, int secondOnly, int both) {
+        Predictions.Builder first = new Predictions.Builder();
+        Predictions.Builder second = new Predictions.Builder();
+        for (int i = 0; i < n; i++) {
+            boolean bothRight = i >= firstOnly + secondOnly && i < firstOnly + secondOnly + both;
+            boolean firstRight = i < firstOnly || bothRight;
+            boolean secondRight = (i >= firstOnly && i < firstOnly + secondOnly) || bothRight;
+            first.set(i, firstRight ? 1 : 2, firstRight);
+            second.set(i, secondRight ? 1 : 3, secondRight);
+        }
+        return new Predictions[] {first.build(), second.build()};
     }
 
     private static void assertRejected(byte[] value, String expected) {
