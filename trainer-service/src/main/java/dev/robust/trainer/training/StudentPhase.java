@@ -1,6 +1,7 @@
 package dev.robust.trainer.training;
 
 import dev.robust.common.event.EpochMetrics;
+import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
 import dev.robust.engine.Batch;
 import dev.robust.engine.Model;
@@ -68,7 +69,7 @@ final class StudentPhase {
         EpochMetrics metrics = new EpochMetrics(last.loss(), last.accuracy(), score.loss(), score.accuracy(),
                 student.learningRate(), last.imagesPerSecond(), extra);
         JournalEntry entry = run.journal().record(student, ModelRole.STUDENT, outcome.entries().size(),
-                outcome.stepsTaken(), true, metrics, run.dataset(), null);
+                outcome.stepsTaken(), true, ModelKind.FINAL, metrics, run.dataset(), null);
         run.announce(entry);
         return entry;
     }
