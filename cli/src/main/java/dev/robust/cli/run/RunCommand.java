@@ -79,7 +79,8 @@ public final class RunCommand implements Callable<Integer> {
     private static RunReport report(PreparedStack prepared, String runId, RunFollower.Outcome outcome,
                                     EvaluationFeed feed, Instant startedAt, JsonNode accepted) {
         List<ModelScores> models = new ArrayList<>();
-        for (EvaluationSummary summary : new EvaluationSummary[] {outcome.teacher(), outcome.student()}) {
+        for (EvaluationSummary summary : new EvaluationSummary[] {outcome.rawTeacher(), outcome.teacher(),
+                outcome.student()}) {
             if (summary != null) models.add(ModelScores.of(summary, feed.results(summary.checkpointId())));
         }
         DataPlan data = prepared.data();
@@ -96,6 +97,11 @@ public final class RunCommand implements Callable<Integer> {
         if (report.dataset().synthetic()) out.println("SYNTHETIC DATA — " + report.dataset().note());
         out.print(ReportTables.aligned(ReportTables.headline(report)));
         out.println();
+        ReportTables.Table verdicts = ReportTables.verdicts(report, false);
+        if (!verdicts.rows().isEmpty()) {
+            out.print(ReportTables.aligned(verdicts));
+            out.println();
+        }
         out.print(ReportTables.aligned(ReportTables.perCorruption(report)));
         out.println();
         out.println("time: " + ReportMarkdown.durations(report.durationsSeconds()));

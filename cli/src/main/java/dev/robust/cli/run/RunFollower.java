@@ -17,8 +17,11 @@ final class RunFollower {
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration CATCH_UP = Duration.ofSeconds(30);
 
-    /** The trainer's last view of a finished run and the summaries of its final checkpoints (null if not trained). */
-    record Outcome(JsonNode run, EvaluationSummary teacher, EvaluationSummary student) {
+    /**
+     * The trainer's last view of a finished run and the summaries of its final checkpoints (null if not trained;
+     * {@code rawTeacher} null too when SWA took no snapshot, so the teacher is the raw one).
+     */
+    record Outcome(JsonNode run, EvaluationSummary rawTeacher, EvaluationSummary teacher, EvaluationSummary student) {
     }
 
     private final JsonHttp http;
@@ -62,11 +65,14 @@ final class RunFollower {
 
     /** The outcome once every final checkpoint the run names has a summary. */
     private Optional<Outcome> scored(JsonNode run) {
+        String rawId = run.path("rawTeacherCheckpointId").textValue();
         String teacherId = run.path("teacherCheckpointId").textValue();
         String studentId = run.path("studentCheckpointId").textValue();
+        EvaluationSummary raw = rawId == null ? null : feed.summary(rawId).orElse(null);
         EvaluationSummary teacher = teacherId == null ? null : feed.summary(teacherId).orElse(null);
         EvaluationSummary student = studentId == null ? null : feed.summary(studentId).orElse(null);
-        boolean scored = (teacherId == null || teacher != null) && (studentId == null || student != null);
-        return scored ? Optional.of(new Outcome(run, teacher, student)) : Optional.empty();
+        boolean scored = (rawId == null || raw != null) && (teacherId == null || teacher != null)
+                && (studentId == null || student != null);
+        return scored ? Optional.of(new Outcome(run, raw, teacher, student)) : Optional.empty();
     }
 }
