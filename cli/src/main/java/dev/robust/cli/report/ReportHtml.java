@@ -45,7 +45,7 @@ public final class ReportHtml {
         return html.toString();
     }
 
-    private static String table(ReportTables.Table table) {
+    static String table(ReportTables.Table table) {
         StringBuilder html = new StringBuilder("<table>\n<tr>");
         table.header().forEach(cell -> html.append("<th>").append(escape(cell)).append("</th>"));
         html.append("</tr>\n");

@@ -1,11 +1,14 @@
 package dev.robust.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.robust.cli.report.ModelScores;
 import dev.robust.common.event.EvaluationSummary;
 
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,6 +25,15 @@ final class RunFollower {
      * {@code rawTeacher} null too when SWA took no snapshot, so the teacher is the raw one).
      */
     record Outcome(JsonNode run, EvaluationSummary rawTeacher, EvaluationSummary teacher, EvaluationSummary student) {
+
+        /** The final models' scores (raw teacher, teacher, student; those the run has), with their results. */
+        List<ModelScores> models(EvaluationFeed feed) {
+            List<ModelScores> models = new ArrayList<>();
+            for (EvaluationSummary summary : new EvaluationSummary[] {rawTeacher, teacher, student}) {
+                if (summary != null) models.add(ModelScores.of(summary, feed.results(summary.checkpointId())));
+            }
+            return models;
+        }
     }
 
     private final JsonHttp http;

@@ -26,6 +26,7 @@ class RunProfileTest {
         assertEquals(49_500, seed.trainExamples());
         assertEquals(500, seed.valExamples());
         assertEquals(10.0, seed.temperature());
+        assertEquals(StudentLoss.DISTILLATION, seed.studentLoss());
         assertEquals(new PhaseSettings(5, Monitor.VAL_LOSS, 3, 0.1, Monitor.VAL_LOSS, 10, true), seed.teacher());
         assertEquals(new PhaseSettings(5, Monitor.VAL_ACCURACY, 3, 0.5, Monitor.VAL_ACCURACY, 10, true),
                 seed.student());
@@ -44,6 +45,15 @@ class RunProfileTest {
         RunProfile ci = RunProfile.named("ci");
         assertEquals(List.of(Corruption.GAUSSIAN_NOISE, Corruption.FOG, Corruption.CONTRAST), ci.evalCorruptions());
         assertTrue(ci.trainExamples() < 1000, "ci trains on hundreds of images");
+    }
+
+    @Test
+    void theStudentLossIsDistillationOrCrossEntropyOnly() {
+        assertEquals(StudentLoss.CROSS_ENTROPY,
+                RunProfile.named("ci").withOverrides(Map.of("student.loss", "cross-entropy")).studentLoss());
+        InvalidProfileException e = assertThrows(InvalidProfileException.class,
+                () -> RunProfile.named("ci").withOverrides(Map.of("student.loss", "kl-only")));
+        assertTrue(e.getMessage().contains("student.loss must be distillation or cross-entropy"), e.getMessage());
     }
 
     @Test

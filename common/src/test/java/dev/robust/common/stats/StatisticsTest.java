@@ -104,6 +104,7 @@ class StatisticsTest {
         MeanInterval mean = MeanInterval.of(List.of(0.5));
         assertEquals(0.5, mean.mean());
         assertNull(mean.interval());
+        assertNull(mean.standardDeviation());
     }
 
     private static void assertInterval(double low, double high, Interval interval) {
