@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-import java.util.concurrent.ExecutionException;
 
 /**
  * Publishes each slice's per-image predictions to {@code evaluation.predictions} (binary, not an event: one byte per
@@ -27,14 +26,6 @@ public class PredictionPublisher implements PredictionSink {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.EVALUATION_PREDICTIONS,
                 predictions.recordKey(), predictions.value());
         predictions.headers().forEach((name, value) -> record.headers().add(name, value));
-        try {
-            producer.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing " + record.key(), e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot publish " + record.key() + " to " + record.topic() + ": "
-                    + e.getCause().getMessage(), e);
-        }
+        EventPublisher.sendAwaited(producer, record);
     }
 }
