@@ -131,7 +131,7 @@ public final class RunJournal {
     }
 
     private String rawTeacherId(int epochs) {
-        return CheckpointStore.checkpointId(runId, ModelRole.TEACHER, epochs) + "-" + ModelKind.RAW.id();
+        return CheckpointStore.checkpointId(runId, ModelRole.TEACHER, epochs, ModelKind.RAW);
     }
 
     /** The model of a recorded checkpoint, after checking its bytes against the entry. */
