@@ -88,7 +88,8 @@ final class ScoringThroughput {
     private long[] sweep(CheckpointEvaluator evaluator, CheckpointCreated checkpoint) {
         List<EvaluationResult> results = new ArrayList<>();
         long start = System.nanoTime();
-        Evaluation evaluation = evaluator.evaluate(checkpoint, results::add);
+        // Predictions are gathered as in the service and dropped: the figure is the sweep's, not the publishing's.
+        Evaluation evaluation = evaluator.evaluate(checkpoint, results::add, predictions -> { });
         long nanos = System.nanoTime() - start;
         evaluation.rejection().ifPresent(reason -> {
             throw new IllegalStateException("eval sweep failed: " + reason);

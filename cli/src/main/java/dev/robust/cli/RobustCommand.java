@@ -2,6 +2,7 @@ package dev.robust.cli;
 
 import dev.robust.cli.run.BenchCommand;
 import dev.robust.cli.run.RunCommand;
+import dev.robust.cli.run.StudyCommand;
 import dev.robust.cli.run.UpCommand;
 import dev.robust.common.BadInputException;
 import picocli.CommandLine;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 RunCommand.class,
                 UpCommand.class,
+                StudyCommand.class,
                 DatasetCommand.class,
                 CorruptCommand.class,
                 SheetCommand.class,

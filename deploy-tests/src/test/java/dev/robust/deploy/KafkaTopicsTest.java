@@ -76,7 +76,7 @@ class KafkaTopicsTest {
     void dataTopicsKeyedByIndexAndEvaluationsAreCompactedPairsAreDeleted(Overlay overlay) {
         Map<String, YamlValue> topics = topics(overlay);
         List<String> compacted = new ArrayList<>(List.of(Topics.CIFAR10_TRAIN, Topics.CIFAR10_VAL, Topics.CIFAR10_TEST,
-                Topics.EVALUATIONS, Topics.EVALUATION_SUMMARIES));
+                Topics.EVALUATIONS, Topics.EVALUATION_SUMMARIES, Topics.EVALUATION_PREDICTIONS));
         for (Corruption corruption : Corruption.values()) compacted.add(Topics.cifar10c(corruption));
         for (String topic : compacted) {
             assertEquals("compact", topics.get(topic).at("spec", "config", "cleanup.policy").string(), topic);

@@ -1,6 +1,6 @@
 // The dashboard at "/": runs and checkpoints from the REST API, live scores from the SSE stream.
 "use strict";
-import {percent} from "/assets/format.js";
+import {percent, percentWithInterval, points, pValue, verdictRows, verdictWords} from "/assets/format.js";
 
 function cell(text, className) {
   const td = document.createElement("td");
@@ -21,8 +21,10 @@ function link(href, text) {
 function renderRuns(runs) {
   const runBody = document.querySelector("#runs tbody");
   const checkpointBody = document.querySelector("#checkpoints tbody");
+  const verdictBody = document.querySelector("#verdicts tbody");
   runBody.replaceChildren();
   checkpointBody.replaceChildren();
+  verdictBody.replaceChildren();
   for (const run of runs) {
     const row = document.createElement("tr");
     row.append(cell(run.run_id), cell(run.dataset || "?"), cell(run.checkpoints.length, "number"),
@@ -31,10 +33,19 @@ function renderRuns(runs) {
     for (const summary of run.checkpoints) {
       const checkpoint = document.createElement("tr");
       checkpoint.append(link(`/checkpoints/${encodeURIComponent(summary.checkpoint_id)}/report`,
-          summary.checkpoint_id), cell(summary.role), cell(summary.epoch, "number"),
-          cell(summary.status, summary.status === "failed" ? "failed" : ""), cell(percent(summary.clean_top1), "number"),
-          cell(percent(summary.c_sev5), "number"), cell(percent(summary.c_all), "number"));
+          summary.checkpoint_id), cell(summary.model_name || summary.role), cell(summary.epoch, "number"),
+          cell(summary.status, summary.status === "failed" ? "failed" : ""),
+          cell(percentWithInterval(summary.clean_top1, summary.clean_top1_interval), "number"),
+          cell(percentWithInterval(summary.c_sev5, summary.c_sev5_interval), "number"),
+          cell(percentWithInterval(summary.c_all, summary.c_all_interval), "number"));
       checkpointBody.appendChild(checkpoint);
+    }
+    for (const row of verdictRows(run.checkpoints)) {
+      const verdict = document.createElement("tr");
+      verdict.append(cell(run.run_id), cell(row.model), cell(row.baseline_name), cell(row.slice),
+          cell(row.images, "number"), cell(points(row.difference, row.difference_interval), "number"),
+          cell(pValue(row.p_value), "number"), cell(verdictWords(row.verdict), `verdict ${row.verdict}`));
+      verdictBody.appendChild(verdict);
     }
   }
 }

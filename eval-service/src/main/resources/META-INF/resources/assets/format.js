@@ -5,3 +5,38 @@
 export function percent(value) {
   return value === null || value === undefined ? "–" : `${(value * 100).toFixed(1)}%`;
 }
+
+/** A top-1 with its 95 % interval, e.g. "44.2% [41.1, 47.3]"; the interval left out when there is none. */
+export function percentWithInterval(value, interval) {
+  if (value === null || value === undefined) return "–";
+  if (!interval) return percent(value);
+  return `${percent(value)} [${(interval.low * 100).toFixed(1)}, ${(interval.high * 100).toFixed(1)}]`;
+}
+
+/** A difference of top-1s in points with its interval, e.g. "+3.1 pt [+0.4, +5.8]". */
+export function points(difference, interval) {
+  const signed = value => `${value >= 0 ? "+" : "−"}${Math.abs(value * 100).toFixed(1)}`;
+  return `${signed(difference)} pt [${signed(interval.low)}, ${signed(interval.high)}]`;
+}
+
+/** A p-value as reports print it. */
+export function pValue(p) {
+  return p < 0.001 ? "< 0.001" : p.toFixed(3);
+}
+
+/** The verdict in words. */
+export function verdictWords(verdict) {
+  return verdict === "no_significant_difference" ? "no significant difference at 95 %" : verdict;
+}
+
+/** The rows of a verdict table: every comparison a run's final students carry, clean and C-sev5 first. */
+export function verdictRows(checkpoints) {
+  const rows = [];
+  for (const summary of checkpoints) {
+    for (const comparison of summary.comparisons || []) {
+      rows.push({model: summary.model_name || summary.checkpoint_id, ...comparison});
+    }
+  }
+  const rank = slice => slice === "clean" ? 0 : slice === "c_sev5" ? 1 : 2;
+  return rows.sort((a, b) => rank(a.slice) - rank(b.slice));
+}

@@ -1,8 +1,10 @@
 package dev.robust.cli.report;
 
 import dev.robust.common.corruption.Corruption;
+import dev.robust.common.event.Comparison;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
+import dev.robust.common.stats.Interval;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,13 +15,19 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The scores of one final checkpoint (teacher or student). The headline figures are the eval-service's summary; the
- * slices, with their image counts, are its individual results, so a reader can check one against the other.
+ * The scores of one final checkpoint (raw teacher, SWA teacher or student). The headline figures and their 95 %
+ * intervals are the eval-service's summary; the slices, with their image counts, are its individual results, so a
+ * reader can check one against the other. A student's {@code comparisons} are its summary's paired comparisons with
+ * each final teacher.
  *
+ * @param name   the model's name ({@code SWA teacher}, {@code raw teacher (before SWA)}, {@code student})
+ * @param kind   {@code raw}, {@code swa}, {@code final}, or {@code epoch}; null from an eval-service before kinds
  * @param status {@code complete}, {@code partial} (the profile scores a subset) or {@code failed}
  */
-public record ModelScores(String role, String checkpointId, int epoch, String engine, String status, Slice clean,
-                          Double cleanTop1, Double cSev5, Double cAll, List<CorruptionScores> corruptions) {
+public record ModelScores(String role, String name, String kind, String checkpointId, int epoch, String engine,
+                          String status, Slice clean, Double cleanTop1, Interval cleanInterval, Double cSev5,
+                          Interval cSev5Interval, Double cAll, Interval cAllInterval, List<CorruptionScores> corruptions,
+                          List<Comparison> comparisons) {
 
     /** Joins a summary with the successful results of the same checkpoint, corruptions in the canonical order. */
     public static ModelScores of(EvaluationSummary summary, List<EvaluationResult> results) {
@@ -34,7 +42,7 @@ public record ModelScores(String role, String checkpointId, int epoch, String en
             }
             engine = result.engine();
             if (result.status() != EvaluationResult.Status.OK) continue;
-            Slice slice = new Slice(result.severity(), result.correct(), result.total(), result.top1());
+            Slice slice = Slice.of(result.severity(), result.correct(), result.total(), result.top1());
             if (result.isClean()) clean = slice;
             else byCorruption.computeIfAbsent(result.corruption(), c -> new ArrayList<>()).add(slice);
         }
@@ -43,9 +51,11 @@ public record ModelScores(String role, String checkpointId, int epoch, String en
             slices.sort(Comparator.comparingInt(Slice::severity));
             corruptions.add(new CorruptionScores(corruption, List.copyOf(slices)));
         });
-        return new ModelScores(summary.role().id(), summary.checkpointId(), summary.epoch(), engine,
-                summary.status().name().toLowerCase(Locale.ROOT), clean, summary.cleanTop1(), summary.cSev5(), summary.cAll(),
-                List.copyOf(corruptions));
+        return new ModelScores(summary.role().id(), summary.displayName(),
+                summary.kind() == null ? null : summary.kind().id(), summary.checkpointId(), summary.epoch(), engine,
+                summary.status().name().toLowerCase(Locale.ROOT), clean, summary.cleanTop1(),
+                summary.cleanTop1Interval(), summary.cSev5(), summary.cSev5Interval(), summary.cAll(),
+                summary.cAllInterval(), List.copyOf(corruptions), summary.comparisons());
     }
 
     public Optional<CorruptionScores> corruption(String id) {

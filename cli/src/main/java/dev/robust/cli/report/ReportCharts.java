@@ -150,13 +150,14 @@ public final class ReportCharts {
     }
 
     private static void legend(Graphics2D g, List<ModelScores> models, int width) {
-        int x = width - RIGHT - 100;
+        int longest = models.stream().mapToInt(model -> g.getFontMetrics().stringWidth(model.name())).max().orElse(0);
+        int x = width - RIGHT - 18 - longest;
         for (int m = 0; m < models.size(); m++) {
             int y = 44 + m * 16;
             g.setColor(SERIES[m % SERIES.length]);
             g.fillRect(x, y - 10, 12, 12);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(models.get(m).role(), x + 18, y);
+            g.drawString(models.get(m).name(), x + 18, y);
         }
     }
 }

@@ -34,6 +34,11 @@ public final class ReportFiles {
         Files.writeString(dir.resolve(HTML), ReportHtml.render(report, charts), StandardCharsets.UTF_8);
     }
 
+    /** The JSON settings of every file the CLI writes (indented, ISO-8601 times). */
+    static ObjectMapper mapper() {
+        return JSON_MAPPER;
+    }
+
     /** Reads a report back; tests and tools use it. */
     public static RunReport read(Path json) throws IOException {
         return JSON_MAPPER.readValue(json.toFile(), RunReport.class);

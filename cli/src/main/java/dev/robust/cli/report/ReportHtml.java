@@ -31,6 +31,12 @@ public final class ReportHtml {
                 .append(" · started ").append(report.startedAt()).append(" · ")
                 .append(escape(ReportMarkdown.durations(report.durationsSeconds()))).append("</p>\n");
         html.append("<h2>Scores</h2>\n").append(table(ReportTables.headline(report)));
+        html.append("<p>").append(escape(ReportMarkdown.INTERVALS)).append("</p>\n");
+        ReportTables.Table verdicts = ReportTables.verdicts(report, true);
+        if (!verdicts.rows().isEmpty()) {
+            html.append("<h2>Verdicts</h2>\n").append(table(verdicts)).append("<p>")
+                    .append(escape(ReportMarkdown.VERDICTS)).append("</p>\n");
+        }
         html.append("<h2>Per corruption</h2>\n").append(table(ReportTables.perCorruption(report)));
         charts.forEach(chart -> html.append("<img src=\"").append(escape(chart)).append("\" alt=\"")
                 .append(escape(chart)).append("\">\n"));
@@ -39,7 +45,7 @@ public final class ReportHtml {
         return html.toString();
     }
 
-    private static String table(ReportTables.Table table) {
+    static String table(ReportTables.Table table) {
         StringBuilder html = new StringBuilder("<table>\n<tr>");
         table.header().forEach(cell -> html.append("<th>").append(escape(cell)).append("</th>"));
         html.append("</tr>\n");

@@ -7,6 +7,15 @@ import java.util.stream.Collectors;
 
 /** {@code report.md}: the report for a terminal, a pull request or a notebook. */
 public final class ReportMarkdown {
+    /** What the intervals are, said once under the scores (Markdown and HTML). */
+    static final String INTERVALS = "Brackets: 95 % Wilson intervals over the images scored (C-sev5 and C-all pool "
+            + "their slices' images, treating the corrupted copies of one test image as independent).";
+    /** How the verdicts are drawn, said once under their table. */
+    static final String VERDICTS = "Each model against each final teacher on the same images: difference of top-1 "
+            + "(normal approximation for paired proportions), McNemar's exact two-sided test on the images only one "
+            + "of the two got right, and the verdict at 95 % from that test. C-sev5 pools every corruption's "
+            + "severity-5 images.";
+
     private ReportMarkdown() {
     }
 
@@ -27,7 +36,11 @@ public final class ReportMarkdown {
                 List.of("time", durations(report.durationsSeconds()))))));
         md.append("\n## Scores\n\n").append(table(ReportTables.headline(report)));
         md.append("\nC-sev5: mean top-1 over the corruptions scored at severity 5; "
-                + "C-all: over every severity scored.\n");
+                + "C-all: over every severity scored. " + INTERVALS + "\n");
+        ReportTables.Table verdicts = ReportTables.verdicts(report, true);
+        if (!verdicts.rows().isEmpty()) {
+            md.append("\n## Verdicts\n\n").append(table(verdicts)).append("\n").append(VERDICTS).append("\n");
+        }
         md.append("\n## Per corruption\n\n").append(table(ReportTables.perCorruption(report)));
         md.append("\n## Training\n\n").append(table(ReportTables.history(report)));
         if (!charts.isEmpty()) {

@@ -2,6 +2,9 @@ package dev.robust.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.robust.common.corruption.Corruption;
+import dev.robust.common.event.Comparison;
+import dev.robust.common.event.EvaluationResult;
+import dev.robust.common.stats.Interval;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,7 +13,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The report's tables as rows of cells: the headline scores, the per-corruption scores and the training history.
+ * The report's tables as rows of cells: the headline scores, the verdicts, the per-corruption scores and the
+ * training history.
  * One source for the Markdown file, the HTML page and the terminal, so the three never disagree.
  */
 public final class ReportTables {
@@ -21,16 +25,41 @@ public final class ReportTables {
     private ReportTables() {
     }
 
-    /** Clean top-1, C-sev5 and C-all per model. */
+    /** Clean top-1, C-sev5 and C-all per model, each with its 95 % interval. */
     public static Table headline(RunReport report) {
         List<List<String>> rows = new ArrayList<>();
         for (ModelScores model : report.models()) {
-            String clean = percent(model.cleanTop1())
+            String clean = withInterval(model.cleanTop1(), model.cleanInterval())
                     + (model.clean() == null ? "" : " (" + model.clean().correct() + "/" + model.clean().total() + ")");
-            rows.add(List.of(model.role(), model.checkpointId(), clean, percent(model.cSev5()), percent(model.cAll()),
+            rows.add(List.of(model.name(), model.checkpointId(), clean,
+                    withInterval(model.cSev5(), model.cSev5Interval()), withInterval(model.cAll(), model.cAllInterval()),
                     model.status()));
         }
-        return new Table(List.of("model", "checkpoint", "clean top-1", "C-sev5", "C-all", "status"), rows);
+        return new Table(List.of("model", "checkpoint", "clean top-1 [95 % CI]", "C-sev5 [95 % CI]",
+                "C-all [95 % CI]", "status"), rows);
+    }
+
+    /**
+     * Every paired comparison the models carry (the student against each final teacher): clean and C-sev5 first,
+     * then each corruption at severity 5, when {@code everySlice}; only the first two otherwise.
+     */
+    public static Table verdicts(RunReport report, boolean everySlice) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            for (ModelScores model : report.models()) {
+                for (Comparison comparison : model.comparisons()) {
+                    boolean headline = comparison.slice().equals(EvaluationResult.CLEAN)
+                            || comparison.slice().equals(Comparison.C_SEV5);
+                    if (headline != (pass == 0) || (!headline && !everySlice)) continue;
+                    rows.add(List.of(model.name(), comparison.baselineName(), sliceName(comparison.slice()),
+                            Long.toString(comparison.images()),
+                            points(comparison.difference(), comparison.differenceInterval()),
+                            pValue(comparison.pValue()), comparison.verdict().words()));
+                }
+            }
+        }
+        return new Table(List.of("model", "against", "slice", "images", "difference [95 % CI]", "McNemar p",
+                "verdict"), rows);
     }
 
     /**
@@ -38,8 +67,8 @@ public final class ReportTables {
      */
     public static Table perCorruption(RunReport report) {
         List<String> header = new ArrayList<>(List.of("corruption"));
-        for (ModelScores model : report.models()) header.add(model.role() + " sev5");
-        for (ModelScores model : report.models()) header.add(model.role() + " mean");
+        for (ModelScores model : report.models()) header.add(model.name() + " sev5");
+        for (ModelScores model : report.models()) header.add(model.name() + " mean");
         List<List<String>> rows = new ArrayList<>();
         for (String corruption : corruptionsScored(report)) {
             List<String> row = new ArrayList<>(List.of(corruption));
@@ -83,6 +112,28 @@ public final class ReportTables {
 
     public static String percent(Double top1) {
         return top1 == null ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * top1);
+    }
+
+    /** {@code 44.2% [41.1, 47.3]}; the bare percentage when there is no interval. */
+    public static String withInterval(Double top1, Interval interval) {
+        if (top1 == null || interval == null) return percent(top1);
+        return String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", 100 * top1, 100 * interval.low(),
+                100 * interval.high());
+    }
+
+    /** A difference of top-1s in points with its interval: {@code +3.1 pt [+0.4, +5.8]}. */
+    public static String points(double difference, Interval interval) {
+        return String.format(Locale.ROOT, "%+.1f pt [%+.1f, %+.1f]", 100 * difference, 100 * interval.low(),
+                100 * interval.high());
+    }
+
+    public static String pValue(double p) {
+        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+    }
+
+    private static String sliceName(String slice) {
+        return slice.equals(Comparison.C_SEV5) ? "C-sev5 (pooled)"
+                : slice.equals(EvaluationResult.CLEAN) ? "clean" : slice + " (sev 5)";
     }
 
     /** Lays a table out in fixed-width columns for the terminal. */

@@ -20,14 +20,21 @@ final class ProgressLine {
     private final PrintWriter out;
     private final boolean interactive;
     private final RunProfile profile;
+    private final String label;
     private String lastLogged = "";
     private long lastLoggedAt;
     private int drawnWidth;
 
     ProgressLine(PrintWriter out, boolean interactive, RunProfile profile) {
+        this(out, interactive, profile, "");
+    }
+
+    /** @param label what the run is within a larger job, e.g. {@code augment-only seed 43}; shown first */
+    ProgressLine(PrintWriter out, boolean interactive, RunProfile profile, String label) {
         this.out = out;
         this.interactive = interactive;
         this.profile = profile;
+        this.label = label.isEmpty() ? "" : "[" + label + "] ";
     }
 
     /**
@@ -38,7 +45,7 @@ final class ProgressLine {
     void show(JsonNode run, Optional<EvaluationSummary> latest, Optional<EvaluationFeed.Scoring> scoring) {
         String runId = run.path("runId").asText();
         // Scoring lags training: say which checkpoint is being scored and how far along it is.
-        String line = position(run) + latest.map(ProgressLine::scores).orElse("")
+        String line = label + position(run) + latest.map(ProgressLine::scores).orElse("")
                 + scoring.map(s -> String.format(Locale.ROOT, "  | scoring %s %d/%d",
                 shortName(s.checkpointId(), runId), s.results(), expectedResults())).orElse("");
         if (interactive) {

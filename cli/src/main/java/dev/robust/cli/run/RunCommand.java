@@ -6,7 +6,6 @@ import dev.robust.cli.report.ReportFiles;
 import dev.robust.cli.report.ReportMarkdown;
 import dev.robust.cli.report.ReportTables;
 import dev.robust.cli.report.RunReport;
-import dev.robust.common.event.EvaluationSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +16,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,10 +76,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private static RunReport report(PreparedStack prepared, String runId, RunFollower.Outcome outcome,
                                     EvaluationFeed feed, Instant startedAt, JsonNode accepted) {
-        List<ModelScores> models = new ArrayList<>();
-        for (EvaluationSummary summary : new EvaluationSummary[] {outcome.teacher(), outcome.student()}) {
-            if (summary != null) models.add(ModelScores.of(summary, feed.results(summary.checkpointId())));
-        }
+        List<ModelScores> models = outcome.models(feed);
         DataPlan data = prepared.data();
         Map<String, String> config = new TreeMap<>();
         accepted.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
@@ -96,6 +91,11 @@ public final class RunCommand implements Callable<Integer> {
         if (report.dataset().synthetic()) out.println("SYNTHETIC DATA — " + report.dataset().note());
         out.print(ReportTables.aligned(ReportTables.headline(report)));
         out.println();
+        ReportTables.Table verdicts = ReportTables.verdicts(report, false);
+        if (!verdicts.rows().isEmpty()) {
+            out.print(ReportTables.aligned(verdicts));
+            out.println();
+        }
         out.print(ReportTables.aligned(ReportTables.perCorruption(report)));
         out.println();
         out.println("time: " + ReportMarkdown.durations(report.durationsSeconds()));

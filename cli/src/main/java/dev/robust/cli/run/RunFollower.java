@@ -1,11 +1,14 @@
 package dev.robust.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.robust.cli.report.ModelScores;
 import dev.robust.common.event.EvaluationSummary;
 
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,8 +20,20 @@ final class RunFollower {
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration CATCH_UP = Duration.ofSeconds(30);
 
-    /** The trainer's last view of a finished run and the summaries of its final checkpoints (null if not trained). */
-    record Outcome(JsonNode run, EvaluationSummary teacher, EvaluationSummary student) {
+    /**
+     * The trainer's last view of a finished run and the summaries of its final checkpoints (null if not trained;
+     * {@code rawTeacher} null too when SWA took no snapshot, so the teacher is the raw one).
+     */
+    record Outcome(JsonNode run, EvaluationSummary rawTeacher, EvaluationSummary teacher, EvaluationSummary student) {
+
+        /** The final models' scores (raw teacher, teacher, student; those the run has), with their results. */
+        List<ModelScores> models(EvaluationFeed feed) {
+            List<ModelScores> models = new ArrayList<>();
+            for (EvaluationSummary summary : new EvaluationSummary[] {rawTeacher, teacher, student}) {
+                if (summary != null) models.add(ModelScores.of(summary, feed.results(summary.checkpointId())));
+            }
+            return models;
+        }
     }
 
     private final JsonHttp http;
@@ -62,11 +77,14 @@ final class RunFollower {
 
     /** The outcome once every final checkpoint the run names has a summary. */
     private Optional<Outcome> scored(JsonNode run) {
+        String rawId = run.path("rawTeacherCheckpointId").textValue();
         String teacherId = run.path("teacherCheckpointId").textValue();
         String studentId = run.path("studentCheckpointId").textValue();
+        EvaluationSummary raw = rawId == null ? null : feed.summary(rawId).orElse(null);
         EvaluationSummary teacher = teacherId == null ? null : feed.summary(teacherId).orElse(null);
         EvaluationSummary student = studentId == null ? null : feed.summary(studentId).orElse(null);
-        boolean scored = (teacherId == null || teacher != null) && (studentId == null || student != null);
-        return scored ? Optional.of(new Outcome(run, teacher, student)) : Optional.empty();
+        boolean scored = (rawId == null || raw != null) && (teacherId == null || teacher != null)
+                && (studentId == null || student != null);
+        return scored ? Optional.of(new Outcome(run, raw, teacher, student)) : Optional.empty();
     }
 }

@@ -1,9 +1,13 @@
 package dev.robust.cli.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.robust.common.event.Comparison;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
+import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
+import dev.robust.common.stats.PairedDifference;
+import dev.robust.common.stats.Wilson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +34,9 @@ class ReportFilesTest {
     void modelScoresKeepTheSummaryHeadlineAndTheCountsOfEveryResult() {
         ModelScores teacher = scores(ModelRole.TEACHER, 0.8, 0.5);
         assertEquals(0.8, teacher.cleanTop1(), 1e-9);
-        assertEquals(new Slice(0, 80, 100, 0.8), teacher.clean());
+        assertEquals(Slice.of(0, 80, 100, 0.8), teacher.clean());
+        assertEquals(Wilson.interval(80, 100), teacher.clean().interval());
+        assertEquals("SWA teacher", teacher.name());
         // Canonical CIFAR-10-C order, not alphabetical: gaussian_noise comes before fog.
         assertEquals(List.of("gaussian_noise", "fog"), teacher.corruptions().stream()
                 .map(CorruptionScores::corruption).toList());
@@ -43,6 +49,7 @@ class ReportFilesTest {
     @Test
     void rejectsResultsOfAnotherCheckpoint() {
         EvaluationSummary summary = EvaluationSummary.of(results("run-1-teacher-0", ModelRole.TEACHER, 0.8, 0.5));
+
         assertThrows(IllegalArgumentException.class, () ->
                 ModelScores.of(summary, results("run-1-student-0", ModelRole.STUDENT, 0.8, 0.5)));
     }
@@ -57,7 +64,11 @@ class ReportFilesTest {
         assertEquals(List.of("stack start", "ingest", "total"), List.copyOf(read.durationsSeconds().keySet()));
         String markdown = Files.readString(dir.resolve(ReportFiles.MARKDOWN));
         assertTrue(markdown.contains("Synthetic data"), markdown);
-        assertTrue(markdown.contains("| teacher | run-1-teacher-0 | 80.0% (80/100) |"), markdown);
+        // Wilson 95 % of 80/100 by SciPy: [71.1, 86.7].
+        assertTrue(markdown.contains("| SWA teacher | run-1-teacher-0 | 80.0% [71.1, 86.7] (80/100) |"), markdown);
+        // 12 images only the student got right, 7 only the teacher: +5.0 points, McNemar p = 0.359 (SciPy).
+        assertTrue(markdown.contains("| student | SWA teacher | clean | 100 | +5.0 pt ["), markdown);
+        assertTrue(markdown.contains("| 0.359 | no significant difference at 95 % |"), markdown);
         assertTrue(Files.readString(dir.resolve(ReportFiles.HTML)).contains("<img src=\""
                 + ReportCharts.SEVERITY5_CHART + "\""));
         for (String chart : List.of(ReportCharts.SEVERITY5_CHART, ReportCharts.SEVERITY_CHART)) {
@@ -69,7 +80,7 @@ class ReportFilesTest {
     void terminalTableAlignsColumns() {
         String table = ReportTables.aligned(ReportTables.perCorruption(report(false)));
         List<String> lines = table.lines().toList();
-        assertEquals("corruption      teacher sev5  student sev5  teacher mean  student mean", lines.get(0));
+        assertEquals("corruption      SWA teacher sev5  student sev5  SWA teacher mean  student mean", lines.get(0));
         assertEquals(lines.get(0).length(), lines.get(1).length());
         assertTrue(lines.get(1).startsWith("gaussian_noise"), table);
     }
@@ -90,7 +101,12 @@ class ReportFilesTest {
     private static ModelScores scores(ModelRole role, double clean, double corrupted) {
         String checkpoint = "run-1-" + role.id() + "-0";
         List<EvaluationResult> results = results(checkpoint, role, clean, corrupted);
-        return ModelScores.of(EvaluationSummary.of(results), results);
+        EvaluationSummary summary = EvaluationSummary.of(results);
+        if (role == ModelRole.STUDENT) {
+            summary = summary.withComparisons(List.of(Comparison.of("run-1-teacher-0", "SWA teacher",
+                    EvaluationResult.CLEAN, PairedDifference.of(100, 12, 7))));
+        }
+        return ModelScores.of(summary, results);
     }
 
     private static List<EvaluationResult> results(String checkpoint, ModelRole role, double clean, double corrupted) {
@@ -107,6 +123,7 @@ class ReportFilesTest {
                                            double top1) {
         long correct = Math.round(top1 * 100);
         return new EvaluationResult(checkpoint, "run-1", role, 0, "dl4j", "synthetic", corruption, severity, correct,
-                100, correct / 100.0, EvaluationResult.Status.OK, null);
+                100, correct / 100.0, EvaluationResult.Status.OK, null,
+                role == ModelRole.TEACHER ? ModelKind.SWA : ModelKind.FINAL);
     }
 }

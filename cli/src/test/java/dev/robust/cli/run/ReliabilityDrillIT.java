@@ -404,7 +404,7 @@ class ReliabilityDrillIT {
         Map<String, Set<String>> shas = new TreeMap<>();
         for (CheckpointCreated checkpoint : events(Topics.MODEL_CHECKPOINTS, CheckpointCreated.class)) {
             if (!checkpoint.runId().equals(runId)) continue;
-            assertEquals(CheckpointStore.checkpointId(runId, checkpoint.role(), checkpoint.epoch()),
+            assertEquals(CheckpointStore.checkpointId(runId, checkpoint.role(), checkpoint.epoch(), checkpoint.kind()),
                     checkpoint.checkpointId());
             shas.computeIfAbsent(checkpoint.checkpointId(), id -> new TreeSet<>()).add(checkpoint.sha256());
         }

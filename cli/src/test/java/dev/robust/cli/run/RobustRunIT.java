@@ -8,6 +8,7 @@ import dev.robust.cli.report.ReportFiles;
 import dev.robust.cli.report.RunReport;
 import dev.robust.cli.report.Slice;
 import dev.robust.common.corruption.Corruption;
+import dev.robust.common.event.Comparison;
 import dev.robust.common.profile.RunProfile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,9 @@ class RobustRunIT {
     void reportsTheTeacherAndTheStudentOnTheSyntheticData() {
         assertEquals("ci", report.profile());
         assertTrue(report.dataset().synthetic());
-        assertEquals(List.of("teacher", "student"), report.models().stream().map(ModelScores::role).toList());
+        assertEquals(List.of("teacher", "teacher", "student"), report.models().stream().map(ModelScores::role).toList());
+        assertEquals(List.of("raw teacher (before SWA)", "SWA teacher", "student"),
+                report.models().stream().map(ModelScores::name).toList());
         assertEquals(CI.teacher().epochs() + CI.student().epochs(), report.history().size(),
                 "one history row per trained epoch");
     }
@@ -85,6 +88,32 @@ class RobustRunIT {
                     })
                     .average().orElseThrow();
             assertEquals(meanAtFive, model.cSev5(), 1e-9, model.role() + " C-sev5");
+        }
+    }
+
+    @Test
+    void everyTopOneCarriesItsIntervalAndTheStudentIsComparedWithBothTeachers() {
+        for (ModelScores model : report.models()) {
+            assertTrue(model.cleanInterval().contains(model.cleanTop1()), model.name() + " clean interval");
+            assertTrue(model.cSev5Interval().low() <= model.cSev5Interval().high(), model.name());
+            model.corruptions().forEach(c -> c.severities().forEach(slice ->
+                    assertTrue(slice.interval().contains(slice.top1()), model.name() + " " + c.corruption())));
+        }
+        ModelScores student = report.models().get(2);
+        for (ModelScores teacher : report.models().subList(0, 2)) {
+            for (String slice : List.of("clean", Comparison.C_SEV5)) {
+                Comparison comparison = student.comparisons().stream()
+                        .filter(c -> c.baselineCheckpointId().equals(teacher.checkpointId()) && c.slice().equals(slice))
+                        .findFirst().orElseThrow(() -> new AssertionError("no " + slice + " comparison against "
+                                + teacher.name() + ": " + student.comparisons()));
+                assertNotNull(comparison.verdict());
+                assertTrue(comparison.differenceInterval().contains(comparison.difference()));
+            }
+            Comparison clean = student.comparisons().stream()
+                    .filter(c -> c.baselineCheckpointId().equals(teacher.checkpointId()) && c.slice().equals("clean"))
+                    .findFirst().orElseThrow();
+            assertEquals(student.cleanTop1() - teacher.cleanTop1(), clean.difference(), 1e-9,
+                    "same images: the paired difference is the difference of the top-1s");
         }
     }
 

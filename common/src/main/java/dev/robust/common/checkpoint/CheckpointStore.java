@@ -1,5 +1,6 @@
 package dev.robust.common.checkpoint;
 
+import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
 
 import java.io.IOException;
@@ -75,6 +76,16 @@ public final class CheckpointStore {
             throw new IllegalArgumentException("epoch must not be negative, got " + epoch);
         }
         return runId + "-" + role.id() + "-" + epoch;
+    }
+
+    /**
+     * The id of a checkpoint of {@code kind}: the raw teacher shares its epoch with the SWA teacher, so its id gets
+     * a suffix, {@code <run>-teacher-<epoch>-raw}; every other kind (and none, from older builds) keeps
+     * {@link #checkpointId(String, ModelRole, int)}.
+     */
+    public static String checkpointId(String runId, ModelRole role, int epoch, ModelKind kind) {
+        String id = checkpointId(runId, role, epoch);
+        return kind == ModelKind.RAW ? id + "-" + kind.id() : id;
     }
 
     public Path root() {

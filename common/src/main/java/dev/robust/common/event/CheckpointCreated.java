@@ -1,5 +1,6 @@
 package dev.robust.common.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
@@ -9,18 +10,32 @@ import java.util.Map;
  * A claim check for a checkpoint written to the checkpoint store: the weights stay in the store at {@code uri},
  * and consumers verify them against {@code sha256} and {@code bytes}. {@code dataset} is the display label of the
  * data the model was trained on ({@code cifar10}, {@code synthetic}, ...). {@code finalCheckpoint} marks the one
- * the run kept for its role.
+ * the run kept for its role; {@code kind} says which weights it holds ({@link ModelKind}; absent from older builds).
  */
 public record CheckpointCreated(String checkpointId, String runId, ModelRole role, int epoch, String model,
                                 String engine, String format, String uri, String sha256, long bytes,
                                 Map<String, Double> metrics, @JsonProperty("final") boolean finalCheckpoint,
-                                String dataset, Instant createdAt) implements Event {
+                                String dataset, Instant createdAt, ModelKind kind) implements Event {
     public CheckpointCreated {
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
     }
 
+    /** A claim check without a kind, as builds before {@link ModelKind} wrote them. */
+    public CheckpointCreated(String checkpointId, String runId, ModelRole role, int epoch, String model, String engine,
+                             String format, String uri, String sha256, long bytes, Map<String, Double> metrics,
+                             boolean finalCheckpoint, String dataset, Instant createdAt) {
+        this(checkpointId, runId, role, epoch, model, engine, format, uri, sha256, bytes, metrics, finalCheckpoint,
+                dataset, createdAt, null);
+    }
+
+    /** The model's name in reports: {@code SWA teacher}, {@code raw teacher (before SWA)}, {@code student}, ... */
+    @JsonIgnore
+    public String modelName() {
+        return ModelKind.describe(kind, role, epoch);
+    }
+
     @Override
     public String recordKey() {
-        return RecordKeys.checkpoint(runId, role, epoch);
+        return RecordKeys.checkpoint(runId, role, epoch, kind);
     }
 }

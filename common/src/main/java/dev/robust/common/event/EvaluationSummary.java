@@ -2,23 +2,34 @@ package dev.robust.common.event;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.robust.common.corruption.Corruption;
+import dev.robust.common.stats.Interval;
+import dev.robust.common.stats.Wilson;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The robustness scores of one checkpoint: clean top-1, C-sev5 (mean top-1 over the corruptions at severity 5),
  * C-all (mean over every corruption and severity), and the table behind them ({@code perCorruption}: corruption id →
  * severity → top-1). Scores are over what has been measured so far; {@code missing} lists the corruptions that lack
  * a successful result at some severity, and {@code status} says whether the scores are final.
+ *
+ * <p>Since schema v2: {@code kind} and {@code modelName} say which model this is; each headline figure has its 95 %
+ * Wilson interval over the images behind it (C-sev5 and C-all pool their slices' images, so the interval treats the
+ * corrupted copies of one test image as independent and is narrower than a per-image cluster interval would be);
+ * {@code comparisons} holds, for a final student, the paired comparisons against each final teacher of its run
+ * (see {@link Comparison}). All are absent in v1 events.
  */
 public record EvaluationSummary(String checkpointId, String runId, ModelRole role, int epoch, String dataset,
                                 Double cleanTop1, Double cSev5, Double cAll,
                                 Map<String, Map<Integer, Double>> perCorruption, List<String> missing,
-                                Status status) implements Event {
+                                Status status, ModelKind kind, String modelName, Interval cleanTop1Interval,
+                                Interval cSev5Interval, Interval cAllInterval,
+                                List<Comparison> comparisons) implements Event {
     public enum Status {
         /** Clean and every corruption result in the evaluation's scope are in. */
         @JsonProperty("complete") COMPLETE,
@@ -33,6 +44,18 @@ public record EvaluationSummary(String checkpointId, String runId, ModelRole rol
     public EvaluationSummary {
         perCorruption = perCorruption == null ? Map.of() : Map.copyOf(perCorruption);
         missing = missing == null ? List.of() : List.copyOf(missing);
+        comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
+    }
+
+    /** This summary with {@code comparisons} in place of its own. */
+    public EvaluationSummary withComparisons(List<Comparison> comparisons) {
+        return new EvaluationSummary(checkpointId, runId, role, epoch, dataset, cleanTop1, cSev5, cAll, perCorruption,
+                missing, status, kind, modelName, cleanTop1Interval, cSev5Interval, cAllInterval, comparisons);
+    }
+
+    /** The model's name: {@code modelName}, or for a v1 summary the name its role and epoch give. */
+    public String displayName() {
+        return modelName != null ? modelName : ModelKind.describe(kind, role, epoch);
     }
 
     /**
@@ -53,6 +76,9 @@ public record EvaluationSummary(String checkpointId, String runId, ModelRole rol
         if (results.isEmpty()) throw new IllegalArgumentException("no evaluation results to summarise");
         EvaluationResult first = results.iterator().next();
         Double clean = null;
+        Interval cleanInterval = null;
+        // The latest successful result per corruption/severity, for the pooled intervals.
+        Map<String, EvaluationResult> counts = new TreeMap<>();
         Map<String, Map<Integer, Double>> table = new TreeMap<>();
         for (EvaluationResult result : results) {
             if (!result.checkpointId().equals(first.checkpointId())) {
@@ -61,12 +87,19 @@ public record EvaluationSummary(String checkpointId, String runId, ModelRole rol
             }
             Map<Integer, Double> bySeverity = table.get(result.corruption());
             if (result.status() != EvaluationResult.Status.OK) {
-                if (result.isClean()) clean = null;
-                else if (bySeverity != null) bySeverity.remove(result.severity());
+                if (result.isClean()) {
+                    clean = null;
+                    cleanInterval = null;
+                } else if (bySeverity != null) {
+                    bySeverity.remove(result.severity());
+                    counts.remove(result.corruption() + "/" + result.severity());
+                }
             } else if (result.isClean()) {
                 clean = result.top1();
+                cleanInterval = result.top1Interval();
             } else {
                 table.computeIfAbsent(result.corruption(), c -> new TreeMap<>()).put(result.severity(), result.top1());
+                counts.put(result.corruption() + "/" + result.severity(), result);
             }
         }
         table.values().removeIf(Map::isEmpty);
@@ -94,7 +127,21 @@ public record EvaluationSummary(String checkpointId, String runId, ModelRole rol
                 : clean != null && missing.isEmpty() ? Status.COMPLETE : Status.PARTIAL;
         return new EvaluationSummary(first.checkpointId(), first.runId(), first.role(), first.epoch(), first.dataset(),
                 clean, sev5Count == 0 ? null : sev5Sum / sev5Count, allCount == 0 ? null : allSum / allCount,
-                table, missing, status);
+                table, missing, status, first.kind(), ModelKind.describe(first.kind(), first.role(), first.epoch()),
+                cleanInterval, pooled(counts.values(), result -> result.severity() == Corruption.MAX_SEVERITY),
+                pooled(counts.values(), result -> true), List.of());
+    }
+
+    /** The Wilson interval of all images of the chosen slices taken together; null when there are none. */
+    private static Interval pooled(Collection<EvaluationResult> results, Predicate<EvaluationResult> chosen) {
+        long correct = 0;
+        long total = 0;
+        for (EvaluationResult result : results) {
+            if (!chosen.test(result)) continue;
+            correct += result.correct();
+            total += result.total();
+        }
+        return total == 0 ? null : Wilson.interval(correct, total);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.robust.common.event;
 
 import dev.robust.common.topic.Topics;
 
+import java.util.List;
+
 /**
  * Every event type: its CloudEvents {@code type} (which carries the schema version), its record class, its topic
  * and its JSON Schema under {@code schemas/} on the classpath. A breaking change to an event adds a new type
@@ -16,19 +18,27 @@ public enum EventType {
     RUN_FAILED("dev.robust.run.failed.v1", RunFailed.class, Topics.RUNS),
     CHECKPOINT_CREATED("dev.robust.checkpoint.created.v1", CheckpointCreated.class, Topics.MODEL_CHECKPOINTS),
     EVALUATION_RESULT("dev.robust.evaluation.result.v1", EvaluationResult.class, Topics.EVALUATIONS),
-    /** A topic of their own, so consumers of {@code evaluations} see one event type only. */
-    EVALUATION_SUMMARY("dev.robust.evaluation.summary.v1", EvaluationSummary.class, Topics.EVALUATION_SUMMARIES);
+    /**
+     * A topic of their own, so consumers of {@code evaluations} see one event type only. v2 adds the model's kind
+     * and name, intervals and paired comparisons; v1 events (older producers, or a topic written before the
+     * upgrade) still decode, with those fields absent.
+     */
+    EVALUATION_SUMMARY("dev.robust.evaluation.summary.v2", EvaluationSummary.class, Topics.EVALUATION_SUMMARIES,
+            "dev.robust.evaluation.summary.v1");
 
     private static final String TYPE_PREFIX = "dev.robust.";
 
     private final String ceType;
     private final Class<? extends Event> eventClass;
     private final String topic;
+    /** Earlier versions of the type whose bodies the current record still reads (additive changes only). */
+    private final List<String> earlierCeTypes;
 
-    EventType(String ceType, Class<? extends Event> eventClass, String topic) {
+    EventType(String ceType, Class<? extends Event> eventClass, String topic, String... earlierCeTypes) {
         this.ceType = ceType;
         this.eventClass = eventClass;
         this.topic = topic;
+        this.earlierCeTypes = List.of(earlierCeTypes);
     }
 
     /** The CloudEvents {@code type} attribute, e.g. {@code dev.robust.run.requested.v1}. */
@@ -57,10 +67,10 @@ public enum EventType {
         throw new IllegalStateException("no event type for " + event.getClass().getName());
     }
 
-    /** The type with this CloudEvents {@code type}, or null if this build does not know it. */
+    /** The type with this CloudEvents {@code type}, current or earlier version, or null if this build knows neither. */
     public static EventType fromCeType(String ceType) {
         for (EventType type : values()) {
-            if (type.ceType.equals(ceType)) return type;
+            if (type.ceType.equals(ceType) || type.earlierCeTypes.contains(ceType)) return type;
         }
         return null;
     }

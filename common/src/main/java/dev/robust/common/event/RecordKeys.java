@@ -41,6 +41,15 @@ public final class RecordKeys {
         return join(runId, role.id(), Integer.toString(epoch));
     }
 
+    /**
+     * {@code model.checkpoints} for a checkpoint of {@code kind}: the raw teacher shares its epoch number with the
+     * SWA teacher, so it gets a fourth part, {@code r42/teacher/3/raw}; every other kind keeps {@code run/role/epoch}.
+     */
+    public static String checkpoint(String runId, ModelRole role, int epoch, ModelKind kind) {
+        if (kind == ModelKind.RAW) return join(runId, role.id(), Integer.toString(epoch), kind.id());
+        return checkpoint(runId, role, epoch);
+    }
+
     /** {@code evaluations}: checkpoint, corruption ({@code clean} for the clean test set) and severity. */
     public static String evaluation(String checkpointId, String corruption, int severity) {
         return join(checkpointId, corruption, Integer.toString(severity));

@@ -161,6 +161,10 @@ public final class RunProfile {
         return positiveDouble("student.temperature");
     }
 
+    public StudentLoss studentLoss() {
+        return StudentLoss.fromId("student.loss", text("student.loss"));
+    }
+
     public int evalCleanImages() {
         return positiveInt("eval.clean-images");
     }
@@ -234,6 +238,7 @@ public final class RunProfile {
         swaStartStep();
         swaEverySteps();
         temperature();
+        studentLoss();
         evalCleanImages();
         evalCorruptions();
         evalSeverities();

@@ -24,6 +24,12 @@ public final class Topics {
     public static final String EVALUATIONS = "evaluations";
     /** One evaluation summary per checkpoint (clean top-1, C-sev5, C-all), keyed by checkpoint id. */
     public static final String EVALUATION_SUMMARIES = "evaluation.summaries";
+    /**
+     * Per-image predictions of every scored checkpoint, one record per slice and one byte per image
+     * ({@code SlicePredictions}, {@code PredictionsCodec}), keyed like {@link #EVALUATIONS}: what paired tests
+     * between models need.
+     */
+    public static final String EVALUATION_PREDICTIONS = "evaluation.predictions";
 
     /**
      * Header on every {@code cifar10.*} and {@code cifar10c.*} record: the source's display label
@@ -51,7 +57,7 @@ public final class Topics {
     public static List<String> all() {
         List<String> topics = new ArrayList<>(List.of(
                 CIFAR10_TRAIN, CIFAR10_VAL, CIFAR10_TEST, TRAIN_PAIRS, RUNS, MODEL_CHECKPOINTS, EVALUATIONS,
-                EVALUATION_SUMMARIES));
+                EVALUATION_SUMMARIES, EVALUATION_PREDICTIONS));
         for (Corruption corruption : Corruption.values()) {
             topics.add(cifar10c(corruption));
         }

@@ -1,5 +1,6 @@
 package dev.robust.common.checkpoint;
 
+import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,8 @@ class CheckpointStoreTest {
     void checkpointIdJoinsRunRoleAndEpochWithoutSlashes() {
         assertEquals("r42-teacher-3", CheckpointStore.checkpointId("r42", ModelRole.TEACHER, 3));
         assertEquals("r42-student-0", CheckpointStore.checkpointId("r42", ModelRole.STUDENT, 0));
+        assertEquals("r42-teacher-3-raw", CheckpointStore.checkpointId("r42", ModelRole.TEACHER, 3, ModelKind.RAW));
+        assertEquals("r42-teacher-3", CheckpointStore.checkpointId("r42", ModelRole.TEACHER, 3, ModelKind.SWA));
         assertThrows(IllegalArgumentException.class, () -> CheckpointStore.checkpointId("a/b", ModelRole.TEACHER, 1));
         assertThrows(IllegalArgumentException.class, () -> CheckpointStore.checkpointId("r1", ModelRole.TEACHER, -1));
     }

@@ -1,6 +1,7 @@
 package dev.robust.common.event;
 
 import dev.robust.common.corruption.Corruption;
+import dev.robust.common.stats.Wilson;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -68,5 +69,35 @@ class EvaluationSummaryTest {
     private static EvaluationResult result(String corruption, int severity, double top1) {
         return new EvaluationResult(SampleEvents.CHECKPOINT, "r7", ModelRole.TEACHER, 3, "dl4j", "cifar10",
                 corruption, severity, Math.round(top1 * 100), 100, top1, EvaluationResult.Status.OK, null);
+    }
+
+    @Test
+    void headlineFiguresCarryWilsonIntervalsOverTheirImages() {
+        EvaluationSummary summary = EvaluationSummary.of(List.of(
+                new EvaluationResult("r1-student-2", "r1", ModelRole.STUDENT, 2, "torch", "cifar10", "clean", 0, 442,
+                        1_000, 0.442, EvaluationResult.Status.OK, null, ModelKind.FINAL),
+                new EvaluationResult("r1-student-2", "r1", ModelRole.STUDENT, 2, "torch", "cifar10", "fog", 5, 50,
+                        200, 0.25, EvaluationResult.Status.OK, null, ModelKind.FINAL),
+                new EvaluationResult("r1-student-2", "r1", ModelRole.STUDENT, 2, "torch", "cifar10", "snow", 5, 81,
+                        63, 0, EvaluationResult.Status.FAILED, "gone", ModelKind.FINAL),
+                new EvaluationResult("r1-student-2", "r1", ModelRole.STUDENT, 2, "torch", "cifar10", "snow", 5, 31,
+                        63, 31 / 63.0, EvaluationResult.Status.OK, null, ModelKind.FINAL),
+                new EvaluationResult("r1-student-2", "r1", ModelRole.STUDENT, 2, "torch", "cifar10", "snow", 1, 40,
+                        63, 40 / 63.0, EvaluationResult.Status.OK, null, ModelKind.FINAL)));
+        assertEquals(Wilson.interval(442, 1_000), summary.cleanTop1Interval());
+        // C-sev5 pools the severity-5 images of fog and snow: 81 of 263 (the failed snow result counts nothing).
+        assertEquals(Wilson.interval(81, 263), summary.cSev5Interval());
+        assertEquals(Wilson.interval(121, 326), summary.cAllInterval());
+        assertEquals(ModelKind.FINAL, summary.kind());
+        assertEquals("student", summary.modelName());
+    }
+
+    @Test
+    void modelsAreNamedByKind() {
+        assertEquals("raw teacher (before SWA)", ModelKind.describe(ModelKind.RAW, ModelRole.TEACHER, 5));
+        assertEquals("SWA teacher", ModelKind.describe(ModelKind.SWA, ModelRole.TEACHER, 5));
+        assertEquals("student", ModelKind.describe(ModelKind.FINAL, ModelRole.STUDENT, 5));
+        assertEquals("teacher epoch 2", ModelKind.describe(ModelKind.EPOCH, ModelRole.TEACHER, 2));
+        assertEquals("teacher epoch 2", ModelKind.describe(null, ModelRole.TEACHER, 2));
     }
 }

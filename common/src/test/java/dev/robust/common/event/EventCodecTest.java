@@ -70,6 +70,7 @@ class EventCodecTest {
     }
 
     @Test
+<<<<<<< HEAD
     void epochRequestCarriesItsGeometryAndOneFromAnOlderBuildMeansAbsolute() {
         EpochRequested request = new EpochRequested("r1", ModelRole.STUDENT, 0, 1L, 100,
                 new AugmentationConfig(36, 32, true, 2, 9, RandAugmentGeometry.RELATIVE), 2);
@@ -82,6 +83,26 @@ class EventCodecTest {
         EpochRequested decoded = (EpochRequested) EventCodec.decode(out.headers(),
                 older.getBytes(StandardCharsets.UTF_8));
         assertEquals(RandAugmentGeometry.ABSOLUTE, decoded.augmentation().randaugmentGeometry(), older);
+=======
+    void summaryV1FromAnOlderProducerStillDecodesWithoutTheV2Fields() {
+        Map<String, byte[]> headers = new CloudEventHeaders("id-1", "/eval-service",
+                "dev.robust.evaluation.summary.v1", Instant.parse("2025-01-02T03:04:05Z")).toHeaders();
+        String v1 = "{\"checkpoint_id\":\"r7-student-3\",\"run_id\":\"r7\",\"role\":\"student\",\"epoch\":3,"
+                + "\"dataset\":\"cifar10\",\"clean_top1\":0.61,\"per_corruption\":{},\"missing\":[],"
+                + "\"status\":\"partial\"}";
+        EvaluationSummary summary = (EvaluationSummary) EventCodec.decode(headers, v1.getBytes(StandardCharsets.UTF_8));
+        assertEquals(0.61, summary.cleanTop1());
+        assertEquals(null, summary.cleanTop1Interval());
+        assertEquals(java.util.List.of(), summary.comparisons());
+        assertEquals("student epoch 3", summary.displayName());
+    }
+
+    @Test
+    void summariesArePublishedAsV2() {
+        EventCodec.OutgoingEvent out = EventCodec.encode(SampleEvents.all().get(SampleEvents.all().size() - 1),
+                "/eval-service");
+        assertEquals("dev.robust.evaluation.summary.v2", header(out.headers(), "ce_type"));
+>>>>>>> verdicts
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.robust.common.event;
 
 import dev.robust.common.corruption.Corruption;
+import dev.robust.common.stats.PairedDifference;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,14 +27,24 @@ final class SampleEvents {
                 new EpochDone("r7", ModelRole.TEACHER, 0,
                         new EpochMetrics(2.2, 0.2, null, null, 1e-3, 200, null), null),
                 new RunFinished("r7", "r7-teacher-4", "r7-student-9"),
+                new RunFinished("r7", "r7-teacher-4", "r7-student-9", "r7-teacher-4-raw"),
                 new RunFailed("r7", "trainer ran out of memory", ModelRole.STUDENT, 2),
                 new RunFailed("r7", "dataset not found", null, null),
                 checkpoint(),
+                new CheckpointCreated("r7-teacher-4-raw", "r7", ModelRole.TEACHER, 4, "resnet20", "torch",
+                        "torch-zip", "r7/r7-teacher-3.torch-zip", "cd".repeat(32), 1_100_000L,
+                        Map.of("val_accuracy", 0.63), true, "cifar10", Instant.parse("2025-05-01T10:20:00Z"),
+                        ModelKind.RAW),
+                new EvaluationResult("r7-teacher-4-raw", "r7", ModelRole.TEACHER, 4, "torch", "cifar10", "clean", 0,
+                        635, 1_000, 0.635, EvaluationResult.Status.OK, null, ModelKind.RAW),
                 result("gaussian_noise", 5, 0.41),
                 new EvaluationResult(CHECKPOINT, "r7", ModelRole.TEACHER, 3, "dl4j", "cifar10", "fog", 2, 0, 0, 0,
                         EvaluationResult.Status.FAILED, "checkpoint checksum mismatch"),
                 EvaluationSummary.of(List.of(result(EvaluationResult.CLEAN, 0, 0.9), result("fog", 5, 0.5),
-                        result("fog", 1, 0.8))));
+                        result("fog", 1, 0.8))),
+                EvaluationSummary.of(List.of(result(EvaluationResult.CLEAN, 0, 0.9))).withComparisons(List.of(
+                        Comparison.of("r7-teacher-4", "SWA teacher", Comparison.C_SEV5,
+                                PairedDifference.of(1_000, 40, 25)))));
     }
 
     static CheckpointCreated checkpoint() {

@@ -28,6 +28,7 @@ class RunProfileTest {
         assertEquals(49_500, seed.trainExamples());
         assertEquals(500, seed.valExamples());
         assertEquals(10.0, seed.temperature());
+        assertEquals(StudentLoss.DISTILLATION, seed.studentLoss());
         assertEquals(new PhaseSettings(5, Monitor.VAL_LOSS, 3, 0.1, Monitor.VAL_LOSS, 10, true), seed.teacher());
         assertEquals(new PhaseSettings(5, Monitor.VAL_ACCURACY, 3, 0.5, Monitor.VAL_ACCURACY, 10, true),
                 seed.student());
@@ -49,6 +50,7 @@ class RunProfileTest {
     }
 
     @Test
+<<<<<<< HEAD
     void profilesWithViewsSmallerThanTheSeedsScaleRandAugmentToTheView() {
         for (String name : RunProfile.NAMES) {
             RunProfile profile = RunProfile.named(name);
@@ -69,6 +71,14 @@ class RunProfileTest {
         assertEquals("augment.randaugment.geometry", e.field());
         assertTrue(e.getMessage().contains("[absolute, relative]") && e.getMessage().contains("pixels"),
                 e.getMessage());
+=======
+    void theStudentLossIsDistillationOrCrossEntropyOnly() {
+        assertEquals(StudentLoss.CROSS_ENTROPY,
+                RunProfile.named("ci").withOverrides(Map.of("student.loss", "cross-entropy")).studentLoss());
+        InvalidProfileException e = assertThrows(InvalidProfileException.class,
+                () -> RunProfile.named("ci").withOverrides(Map.of("student.loss", "kl-only")));
+        assertTrue(e.getMessage().contains("student.loss must be distillation or cross-entropy"), e.getMessage());
+>>>>>>> verdicts
     }
 
     @Test

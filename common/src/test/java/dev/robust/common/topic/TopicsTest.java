@@ -24,10 +24,10 @@ class TopicsTest {
     @Test
     void allListsEveryTopicOnceWithKafkaLegalNames() {
         List<String> all = Topics.all();
-        assertEquals(8 + Corruption.values().length, all.size());
+        assertEquals(9 + Corruption.values().length, all.size());
         assertEquals(all.size(), new HashSet<>(all).size());
         assertTrue(all.containsAll(List.of("cifar10.train", "cifar10.val", "cifar10.test", "train.pairs", "runs",
-                "model.checkpoints", "evaluations", "evaluation.summaries", "cifar10c.saturate")));
+                "model.checkpoints", "evaluations", "evaluation.summaries", "evaluation.predictions", "cifar10c.saturate")));
         all.forEach(topic -> assertTrue(topic.matches("[a-z0-9._-]{1,200}"), topic));
     }
 }

@@ -49,6 +49,7 @@ public class CheckpointConsumer {
 
     private final KafkaClients clients;
     private final EventPublisher events;
+    private final PredictionPublisher predictions;
     private final DeadLetterPublisher deadLetters;
     private final EvalConfig config;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
@@ -57,10 +58,11 @@ public class CheckpointConsumer {
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread loop;
 
-    CheckpointConsumer(KafkaClients clients, EventPublisher events, DeadLetterPublisher deadLetters,
-                       EvalConfig config) {
+    CheckpointConsumer(KafkaClients clients, EventPublisher events, PredictionPublisher predictions,
+                       DeadLetterPublisher deadLetters, EvalConfig config) {
         this.clients = clients;
         this.events = events;
+        this.predictions = predictions;
         this.deadLetters = deadLetters;
         this.config = config;
     }
@@ -134,9 +136,9 @@ public class CheckpointConsumer {
             return null;
         }
         CheckpointCreated checkpoint = (CheckpointCreated) event;
-        LOG.infof("scoring checkpoint %s (%s %s, engine %s)", checkpoint.checkpointId(), checkpoint.model(),
-                checkpoint.role().id(), checkpoint.engine());
-        Evaluation evaluation = evaluator.evaluate(checkpoint, events::publish);
+        LOG.infof("scoring checkpoint %s (%s, %s, engine %s)", checkpoint.checkpointId(), checkpoint.modelName(),
+                checkpoint.model(), checkpoint.engine());
+        Evaluation evaluation = evaluator.evaluate(checkpoint, events::publish, predictions);
         events.publish(evaluation.summary());
         evaluation.rejection().ifPresent(reason -> deadLetters.reject(record, new InvalidEventException(reason)));
         LOG.infof("checkpoint %s: %s, clean top-1 %s, C-sev5 %s, C-all %s", checkpoint.checkpointId(),

@@ -29,13 +29,18 @@ public class EventPublisher {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(outgoing.topic(), outgoing.key(),
                 outgoing.value());
         outgoing.headers().forEach((name, value) -> record.headers().add(name, value));
+        sendAwaited(producer, record);
+    }
+
+    /** Sends {@code record} and waits for the broker's acknowledgement; a failure is thrown, never dropped. */
+    static void sendAwaited(KafkaProducer<String, byte[]> producer, ProducerRecord<String, byte[]> record) {
         try {
             producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing " + outgoing.key(), e);
+            throw new IllegalStateException("interrupted while publishing " + record.key(), e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot publish " + outgoing.key() + " to " + outgoing.topic() + ": "
+            throw new IllegalStateException("cannot publish " + record.key() + " to " + record.topic() + ": "
                     + e.getCause().getMessage(), e);
         }
     }

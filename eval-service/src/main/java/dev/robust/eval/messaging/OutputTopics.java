@@ -25,7 +25,8 @@ import java.util.concurrent.ExecutionException;
 @ApplicationScoped
 public class OutputTopics {
     private static final Logger LOG = Logger.getLogger(OutputTopics.class);
-    private static final List<String> COMPACTED = List.of(Topics.EVALUATIONS, Topics.EVALUATION_SUMMARIES);
+    private static final List<String> COMPACTED = List.of(Topics.EVALUATIONS, Topics.EVALUATION_SUMMARIES,
+            Topics.EVALUATION_PREDICTIONS);
 
     private final KafkaClients clients;
 

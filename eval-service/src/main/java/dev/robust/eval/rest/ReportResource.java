@@ -2,6 +2,7 @@ package dev.robust.eval.rest;
 
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
+import dev.robust.eval.streams.EvaluationQueries;
 import dev.robust.eval.streams.EvaluationTable;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -26,24 +27,28 @@ public class ReportResource {
     @GET
     @Path("runs")
     public List<RunReport> runs() {
-        return RunReport.allRuns(table.queries().all());
+        EvaluationQueries queries = table.queries();
+        return RunReport.allRuns(queries.all(), queries::publishedSummary);
     }
 
     @GET
     @Path("runs/{id}/report")
     public RunReport run(@PathParam("id") String runId) {
-        List<EvaluationResult> results = table.queries().forRun(runId);
+        EvaluationQueries queries = table.queries();
+        List<EvaluationResult> results = queries.forRun(runId);
         if (results.isEmpty()) throw new NotFoundException("no evaluations of run '" + runId + "' yet");
-        return RunReport.of(runId, results);
+        return RunReport.of(runId, results, queries::publishedSummary);
     }
 
     @GET
     @Path("checkpoints/{id}/report")
     public CheckpointReport checkpoint(@PathParam("id") String checkpointId) {
-        List<EvaluationResult> results = table.queries().forCheckpoint(checkpointId);
+        EvaluationQueries queries = table.queries();
+        List<EvaluationResult> results = queries.forCheckpoint(checkpointId);
         if (results.isEmpty()) {
             throw new NotFoundException("no evaluations of checkpoint '" + checkpointId + "' yet");
         }
-        return new CheckpointReport(EvaluationSummary.of(results), results);
+        return new CheckpointReport(EvaluationSummary.of(results).withComparisons(queries.publishedSummary(checkpointId)
+                .map(EvaluationSummary::comparisons).orElse(List.of())), results);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Arrays;
 
 /**
  * Fills a batch with eval views at the model's input size and, when it is full (or flushed), predicts it and
- * credits each correct prediction to the tally its image came from. Holds exactly one batch of pixels, so memory
+ * records each prediction in the tally its image came from. Holds exactly one batch of pixels, so memory
  * does not depend on how many images pass through.
  */
 final class BatchScorer {
@@ -20,6 +20,7 @@ final class BatchScorer {
     private final int capacity;
     private final byte[] pixels;
     private final int[] labels;
+    private final int[] indices;
     private final Tally[] tallies;
     private int size;
 
@@ -30,14 +31,16 @@ final class BatchScorer {
         this.capacity = capacity;
         this.pixels = new byte[capacity * spec.height() * spec.width() * spec.channels()];
         this.labels = new int[capacity];
+        this.indices = new int[capacity];
         this.tallies = new Tally[capacity];
     }
 
-    /** Queues one eval view (see {@link #view}), credited to {@code tally} once predicted. */
-    void add(UInt8Image view, int label, Tally tally) {
+    /** Queues one eval view (see {@link #view}) of image {@code index}, recorded in {@code tally} once predicted. */
+    void add(UInt8Image view, int label, int index, Tally tally) {
         int imageBytes = view.data().length;
         System.arraycopy(view.data(), 0, pixels, size * imageBytes, imageBytes);
         labels[size] = label;
+        indices[size] = index;
         tallies[size] = tally;
         size++;
         if (size == capacity) flush();
@@ -51,7 +54,8 @@ final class BatchScorer {
         Logits logits = model.predict(Batch.unlabelled(batchPixels, size, spec.height(), spec.width(),
                 spec.channels()));
         for (int row = 0; row < size; row++) {
-            if (logits.predictedClass(row) == labels[row]) tallies[row].countCorrect();
+            int predicted = logits.predictedClass(row);
+            tallies[row].predicted(indices[row], predicted, predicted == labels[row]);
             tallies[row] = null;
         }
         size = 0;

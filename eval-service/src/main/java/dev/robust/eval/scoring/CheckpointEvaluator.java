@@ -6,7 +6,12 @@ import dev.robust.common.checkpoint.StoredCheckpoint;
 import dev.robust.common.corruption.Corruption;
 import dev.robust.common.event.CheckpointCreated;
 import dev.robust.common.event.EvaluationResult;
+import dev.robust.common.event.Comparison;
 import dev.robust.common.event.EvaluationSummary;
+import dev.robust.common.event.ModelRole;
+import dev.robust.common.prediction.ModelPredictions;
+import dev.robust.common.prediction.Predictions;
+import dev.robust.common.prediction.SlicePredictions;
 import dev.robust.common.topic.Topics;
 import dev.robust.engine.Engine;
 import dev.robust.engine.Engines;
@@ -17,6 +22,7 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +30,8 @@ import java.util.Set;
 
 /**
  * Scores one checkpoint: verifies it against its claim check, loads it with the engine the event names, and sweeps
- * the clean test topic and every configured {@code cifar10c.*} topic that exists. Each result goes to the sink as
- * soon as it is known; the summary covers them all. A checkpoint that cannot be used yields one failed result and
+ * the clean test topic and every configured {@code cifar10c.*} topic that exists. Each result (and before it the
+ * slice's per-image predictions) goes to its sink as soon as it is known; the summary covers them all. A checkpoint that cannot be used yields one failed result and
  * no scores.
  */
 public final class CheckpointEvaluator {
@@ -34,6 +40,7 @@ public final class CheckpointEvaluator {
     private final CheckpointStore store;
     private final Consumer<byte[], byte[]> dataConsumer;
     private final TopicScorer scorer;
+    private final FinalTeachers finalTeachers;
     private final ScoringPlan plan;
 
     /**
@@ -43,11 +50,18 @@ public final class CheckpointEvaluator {
                                DeadLetterSink deadLetters, ScoringPlan plan, Duration pollTimeout) {
         this.store = store;
         this.dataConsumer = dataConsumer;
-        this.scorer = new TopicScorer(new TopicSweep(dataConsumer, pollTimeout), deadLetters, plan.batchSize());
+        TopicSweep sweep = new TopicSweep(dataConsumer, pollTimeout);
+        this.scorer = new TopicScorer(sweep, deadLetters, plan.batchSize());
+        this.finalTeachers = new FinalTeachers(sweep, deadLetters);
         this.plan = plan;
     }
 
-    public Evaluation evaluate(CheckpointCreated checkpoint, ResultSink sink) {
+    /**
+     * Scores {@code checkpoint}: each slice's predictions go to {@code predictionSink}, then its result to
+     * {@code sink}. A final student's summary also compares it with each final teacher of its run whose predictions
+     * are on {@code evaluation.predictions} by then.
+     */
+    public Evaluation evaluate(CheckpointCreated checkpoint, ResultSink sink, PredictionSink predictionSink) {
         Model model;
         try {
             model = load(checkpoint);
@@ -64,8 +78,9 @@ public final class CheckpointEvaluator {
             results.add(result);
             sink.accept(result);
         };
+        Map<String, Predictions> severity5 = new HashMap<>();
         Set<String> topics = dataConsumer.listTopics().keySet();
-        scoreClean(checkpoint, model, topics, collecting);
+        Predictions clean = scoreClean(checkpoint, model, topics, collecting, predictionSink);
         List<String> absent = new ArrayList<>();
         for (Corruption corruption : plan.corruptions()) {
             String topic = Topics.cifar10c(corruption);
@@ -82,13 +97,29 @@ public final class CheckpointEvaluator {
                 continue;
             }
             counts.forEach((severity, slice) ->
-                    collecting.accept(result(checkpoint, corruption.id(), severity, slice, topic)));
+                    publish(checkpoint, corruption.id(), severity, slice, topic, collecting, predictionSink));
+            SliceCounts worst = counts.get(Corruption.MAX_SEVERITY);
+            if (worst != null && worst.total() > 0) severity5.put(corruption.id(), worst.predictions());
         }
         if (!absent.isEmpty()) {
             LOG.warnf("checkpoint %s: %d corruption topics are absent or empty and are reported missing: %s",
                     checkpoint.checkpointId(), absent.size(), String.join(", ", absent));
         }
-        return new Evaluation(EvaluationSummary.of(results, plan.corruptions(), plan.severities()), Optional.empty());
+        EvaluationSummary summary = EvaluationSummary.of(results, plan.corruptions(), plan.severities());
+        if (checkpoint.role() == ModelRole.STUDENT && checkpoint.finalCheckpoint()) {
+            ModelPredictions student = new ModelPredictions(checkpoint.checkpointId(), checkpoint.modelName(), clean,
+                    severity5);
+            List<Comparison> comparisons = new ArrayList<>();
+            for (ModelPredictions teacher : finalTeachers.of(checkpoint.runId(), topics)) {
+                comparisons.addAll(student.compareWith(teacher));
+            }
+            if (comparisons.isEmpty()) {
+                LOG.warnf("final student %s: no final teacher of run %s has predictions yet; its summary has no "
+                        + "comparisons", checkpoint.checkpointId(), checkpoint.runId());
+            }
+            summary = summary.withComparisons(comparisons);
+        }
+        return new Evaluation(summary, Optional.empty());
     }
 
     private Model load(CheckpointCreated checkpoint) throws IOException {
@@ -101,14 +132,27 @@ public final class CheckpointEvaluator {
         return engine.load(stored.path());
     }
 
-    private void scoreClean(CheckpointCreated checkpoint, Model model, Set<String> topics, ResultSink sink) {
+    /** Scores the clean test set; returns its predictions, or null when it could not be scored. */
+    private Predictions scoreClean(CheckpointCreated checkpoint, Model model, Set<String> topics, ResultSink sink,
+                                   PredictionSink predictionSink) {
         String topic = Topics.CIFAR10_TEST;
         if (!topics.contains(topic)) {
             sink.accept(failed(checkpoint, EvaluationResult.CLEAN, 0, "topic " + topic + " does not exist"));
-            return;
+            return null;
         }
         SliceCounts slice = scorer.scoreClean(model, topic, plan.cleanImages());
-        sink.accept(result(checkpoint, EvaluationResult.CLEAN, 0, slice, topic));
+        publish(checkpoint, EvaluationResult.CLEAN, 0, slice, topic, sink, predictionSink);
+        return slice.total() > 0 ? slice.predictions() : null;
+    }
+
+    /** The slice's predictions first (when it has any), then its result. */
+    private static void publish(CheckpointCreated checkpoint, String corruption, int severity, SliceCounts slice,
+                                String topic, ResultSink sink, PredictionSink predictionSink) {
+        if (slice.total() > 0) {
+            predictionSink.accept(new SlicePredictions(checkpoint.checkpointId(), checkpoint.runId(),
+                    checkpoint.role(), checkpoint.kind(), corruption, severity, slice.predictions()));
+        }
+        sink.accept(result(checkpoint, corruption, severity, slice, topic));
     }
 
     private static EvaluationResult result(CheckpointCreated checkpoint, String corruption, int severity,
@@ -119,13 +163,13 @@ public final class CheckpointEvaluator {
         }
         return new EvaluationResult(checkpoint.checkpointId(), checkpoint.runId(), checkpoint.role(),
                 checkpoint.epoch(), checkpoint.engine(), checkpoint.dataset(), corruption, severity, slice.correct(),
-                slice.total(), slice.top1(), EvaluationResult.Status.OK, null);
+                slice.total(), slice.top1(), EvaluationResult.Status.OK, null, checkpoint.kind());
     }
 
     private static EvaluationResult failed(CheckpointCreated checkpoint, String corruption, int severity,
                                            String error) {
         return new EvaluationResult(checkpoint.checkpointId(), checkpoint.runId(), checkpoint.role(),
                 checkpoint.epoch(), checkpoint.engine(), checkpoint.dataset(), corruption, severity, 0, 0, 0.0,
-                EvaluationResult.Status.FAILED, error);
+                EvaluationResult.Status.FAILED, error, checkpoint.kind());
     }
 }

@@ -1,7 +1,9 @@
 package dev.robust.eval.scoring;
 
-/** The outcome of scoring one slice: {@code correct} of {@code total} images classified right. */
-public record SliceCounts(long correct, long total) {
+import dev.robust.common.prediction.Predictions;
+
+/** The outcome of scoring one slice: {@code correct} of {@code total} images classified right, and each prediction. */
+public record SliceCounts(long correct, long total, Predictions predictions) {
 
     public double top1() {
         return total == 0 ? Double.NaN : (double) correct / total;

@@ -1,14 +1,18 @@
 package dev.robust.eval.scoring;
 
+import dev.robust.common.prediction.Predictions;
+
 import java.util.BitSet;
 
 /**
  * Correct and total predictions for one slice of a sweep (the clean test set, or one corruption at one severity),
- * plus which image indices were already counted: a topic may hold the same image twice (re-ingest before
- * compaction), and it must count once. One bit per index keeps this small however large the data set is.
+ * which image indices were already counted, and what was predicted for each: a topic may hold the same image twice
+ * (re-ingest before compaction), and it must count once. One bit per index and one byte per scored image keep this
+ * small however large the data set is.
  */
 final class Tally {
     private final BitSet seen = new BitSet();
+    private final Predictions.Builder predictions = new Predictions.Builder();
     private long correct;
     private long total;
 
@@ -24,12 +28,14 @@ final class Tally {
         return true;
     }
 
-    void countCorrect() {
-        correct++;
+    /** Records the prediction for a claimed image. */
+    void predicted(int index, int predictedClass, boolean right) {
+        predictions.set(index, predictedClass, right);
+        if (right) correct++;
     }
 
-    long correct() {
-        return correct;
+    SliceCounts counts() {
+        return new SliceCounts(correct, total, predictions.build());
     }
 
     long total() {

@@ -59,7 +59,7 @@ final class TopicScorer {
         });
         scorer.flush();
         Map<Integer, SliceCounts> counts = new TreeMap<>();
-        tallies.forEach((severity, tally) -> counts.put(severity, new SliceCounts(tally.correct(), tally.total())));
+        tallies.forEach((severity, tally) -> counts.put(severity, tally.counts()));
         return counts;
     }
 
@@ -70,7 +70,7 @@ final class TopicScorer {
         if (tally == null || (cap.isPresent() && key.index() >= cap.getAsInt())) return;
         LabeledImage image = LabeledImageCodec.decode(record.value());
         UInt8Image view = scorer.view(image.image());
-        if (tally.claim(key.index())) scorer.add(view, image.label(), tally);
+        if (tally.claim(key.index())) scorer.add(view, image.label(), (int) key.index(), tally);
     }
 
     /** Every index below the cap has been counted (indices are distinct per tally). */

@@ -1,6 +1,7 @@
 package dev.robust.eval.streams;
 
 import dev.robust.common.event.EvaluationResult;
+import dev.robust.common.event.EvaluationSummary;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -9,9 +10,10 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Reads of the evaluation table: by run, by checkpoint, everything. Results come in a stable, readable order. */
+/** Reads of the evaluation table (by run, by checkpoint, everything) and of the published summaries. Results come in a stable, readable order. */
 public final class EvaluationQueries {
     /** Run, role, epoch, then the clean set first, corruptions by name, severities ascending. */
     public static final Comparator<EvaluationResult> ORDER = Comparator
@@ -23,9 +25,17 @@ public final class EvaluationQueries {
             .thenComparingInt(EvaluationResult::severity);
 
     private final ReadOnlyKeyValueStore<String, EvaluationResult> store;
+    private final ReadOnlyKeyValueStore<String, EvaluationSummary> summaries;
 
-    public EvaluationQueries(ReadOnlyKeyValueStore<String, EvaluationResult> store) {
+    public EvaluationQueries(ReadOnlyKeyValueStore<String, EvaluationResult> store,
+                             ReadOnlyKeyValueStore<String, EvaluationSummary> summaries) {
         this.store = store;
+        this.summaries = summaries;
+    }
+
+    /** The summary the scoring replica published for {@code checkpointId}, if any (null values are skipped). */
+    public Optional<EvaluationSummary> publishedSummary(String checkpointId) {
+        return Optional.ofNullable(summaries.get(checkpointId));
     }
 
     public List<EvaluationResult> all() {

@@ -1,6 +1,7 @@
 package dev.robust.eval.streams;
 
 import dev.robust.common.event.EvaluationResult;
+import dev.robust.common.event.EvaluationSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -26,7 +27,10 @@ public class EvaluationTable {
         try {
             ReadOnlyKeyValueStore<String, EvaluationResult> store = streams.store(StoreQueryParameters.fromNameAndType(
                     EvaluationTopology.STORE, QueryableStoreTypes.keyValueStore()));
-            return new EvaluationQueries(store);
+            ReadOnlyKeyValueStore<String, EvaluationSummary> summaries = streams.store(
+                    StoreQueryParameters.fromNameAndType(EvaluationTopology.SUMMARY_STORE,
+                            QueryableStoreTypes.keyValueStore()));
+            return new EvaluationQueries(store, summaries);
         } catch (InvalidStateStoreException | IllegalStateException e) {
             throw new TableNotReadyException("the evaluation table is not queryable yet (Kafka Streams is "
                     + streams.state() + "); retry in a few seconds", e);

@@ -1,6 +1,8 @@
 package dev.robust.eval.streams;
 
 import dev.robust.common.event.EvaluationResult;
+import dev.robust.common.event.EvaluationSummary;
+import dev.robust.common.event.EventType;
 import dev.robust.common.topic.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -13,7 +15,9 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The query side of {@code evaluations}: the latest result per key (checkpoint/corruption/severity) as a table.
+ * The query side of {@code evaluations}: the latest result per key (checkpoint/corruption/severity) as a table, and
+ * of {@code evaluation.summaries}: the latest published summary per checkpoint (where a final student's paired
+ * comparisons live).
  *
  * <p>A global table, so that every replica holds every result and can answer any query: scoring is split across
  * replicas by partition, but a dashboard asking one replica about a run must see all of that run's checkpoints.
@@ -23,15 +27,30 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public class EvaluationTopology {
     /** The queryable store, keyed like the {@code evaluations} topic. */
     public static final String STORE = "evaluations-by-key";
+    /** The queryable store of published summaries, keyed by checkpoint id. */
+    public static final String SUMMARY_STORE = "summaries-by-checkpoint";
 
     @Produces
     public Topology topology() {
         StreamsBuilder builder = new StreamsBuilder();
         builder.globalTable(Topics.EVALUATIONS,
-                Consumed.with(Serdes.String(), new EvaluationResultSerde()),
+                Consumed.with(Serdes.String(), results()),
                 Materialized.<String, EvaluationResult, KeyValueStore<Bytes, byte[]>>as(STORE)
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(new EvaluationResultSerde()));
+                        .withValueSerde(results()));
+        builder.globalTable(Topics.EVALUATION_SUMMARIES,
+                Consumed.with(Serdes.String(), summaries()),
+                Materialized.<String, EvaluationSummary, KeyValueStore<Bytes, byte[]>>as(SUMMARY_STORE)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(summaries()));
         return builder.build();
+    }
+
+    private static EventSerde<EvaluationResult> results() {
+        return new EventSerde<>(EventType.EVALUATION_RESULT, EvaluationResult.class);
+    }
+
+    private static EventSerde<EvaluationSummary> summaries() {
+        return new EventSerde<>(EventType.EVALUATION_SUMMARY, EvaluationSummary.class);
     }
 }

@@ -1,7 +1,10 @@
 package dev.robust.eval.dashboard;
 
+import dev.robust.common.event.Comparison;
 import dev.robust.common.event.EvaluationResult;
+import dev.robust.common.event.EvaluationSummary;
 import dev.robust.common.event.ModelRole;
+import dev.robust.common.stats.PairedDifference;
 import dev.robust.eval.fixtures.Evaluations;
 import dev.robust.eval.fixtures.HeadlessChromium;
 import dev.robust.eval.fixtures.KafkaFixtures;
@@ -17,6 +20,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,6 +62,31 @@ class DashboardBrowserTest {
             assertEquals("87.5%", browser.evaluate(row + ".textContent").asText());
             browser.awaitTrue("[...document.querySelectorAll('#checkpoints td')]"
                     + ".some(td => td.textContent === 'browser-run-student-2')", TIMEOUT);
+        }
+    }
+
+    @Test
+    void theDashboardShowsEachTopOneWithItsIntervalAndTheStudentsVerdicts() throws Exception {
+        Path binary = chromium();
+        EvaluationResult clean = Evaluations.ok("verdict-run", ModelRole.STUDENT, 1, "clean", 0, 442, 1000);
+        try (KafkaFixtures kafka = new KafkaFixtures(kafkaConfig)) {
+            kafka.publish(clean);
+            kafka.publish(EvaluationSummary.of(List.of(clean)).withComparisons(List.of(Comparison.of(
+                    "verdict-run-teacher-1", "SWA teacher", "clean", PairedDifference.of(1000, 12, 3)))));
+        }
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (given().get("/runs/verdict-run/report").jsonPath().getList("checkpoints[0].comparisons").isEmpty()) {
+            if (Instant.now().isAfter(deadline)) throw new AssertionError("the comparison never reached the report");
+            Thread.sleep(250);
+        }
+        try (HeadlessChromium browser = HeadlessChromium.open(binary, dashboard.toString())) {
+            browser.awaitTrue("[...document.querySelectorAll('#verdicts td.verdict')].length > 0", TIMEOUT);
+            // 12 vs 3 discordant images: +0.9 points, McNemar p = 0.035 (SciPy binomtest(3, 15)): better.
+            assertEquals("better", browser.evaluate("document.querySelector('#verdicts td.verdict').textContent")
+                    .asText());
+            // Wilson 95 % of 442/1000 by SciPy: [41.1, 47.3].
+            browser.awaitTrue("[...document.querySelectorAll('#checkpoints td')]"
+                    + ".some(td => td.textContent === '44.2% [41.1, 47.3]')", TIMEOUT);
         }
     }
 

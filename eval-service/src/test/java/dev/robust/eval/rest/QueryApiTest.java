@@ -1,6 +1,10 @@
 package dev.robust.eval.rest;
 
+import dev.robust.common.event.Comparison;
+import dev.robust.common.event.EvaluationSummary;
 import dev.robust.common.event.ModelRole;
+import dev.robust.common.stats.PairedDifference;
+import dev.robust.common.stats.Wilson;
 import dev.robust.eval.fixtures.Evaluations;
 import dev.robust.eval.fixtures.KafkaFixtures;
 import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
@@ -55,6 +59,24 @@ class QueryApiTest {
                 .body("run_id", equalTo("qrun"))
                 .body("dataset", equalTo("synthetic"))
                 .body("checkpoints.checkpoint_id", equalTo(List.of("qrun-teacher-0", "qrun-student-0")));
+        assertEquals(Wilson.interval(90, 100).low(), checkpoint.getDouble("summary.clean_top1_interval.low"), 1e-6,
+                "the clean top-1 carries its Wilson interval");
+
+        // A final student's published summary brings its comparisons into the run report.
+        Comparison comparison = Comparison.of("qrun-teacher-0", "SWA teacher", "c_sev5", PairedDifference.of(100, 30,
+                10));
+        EvaluationSummary published = EvaluationSummary.of(List.of(Evaluations.ok("qrun", ModelRole.STUDENT, 0,
+                "fog", 5, 60, 100))).withComparisons(List.of(comparison));
+        try (KafkaFixtures kafka = new KafkaFixtures(kafkaConfig)) {
+            kafka.publish(published);
+        }
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        List<Object> verdicts = List.of();
+        while (verdicts.isEmpty() && Instant.now().isBefore(deadline)) {
+            verdicts = given().get("/runs/qrun/report").jsonPath().getList("checkpoints[1].comparisons.verdict");
+            Thread.sleep(200);
+        }
+        assertEquals(List.of("better"), verdicts, "McNemar p for 30 vs 10 discordant images is 0.0022");
         given().get("/runs/qrun/report.html").then().statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("/assets/report.js"));

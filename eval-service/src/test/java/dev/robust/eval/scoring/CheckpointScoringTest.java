@@ -6,12 +6,18 @@ import dev.robust.common.corruption.Corruption;
 import dev.robust.common.dataset.SyntheticSource;
 import dev.robust.common.dataset.Split;
 import dev.robust.common.event.CheckpointCreated;
+import dev.robust.common.event.Comparison;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
 import dev.robust.common.event.Event;
+import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.event.RecordKeys;
 import dev.robust.common.image.LabeledImage;
+import dev.robust.common.prediction.Predictions;
+import dev.robust.common.prediction.PredictionsCodec;
+import dev.robust.common.prediction.SlicePredictions;
+import dev.robust.common.stats.McNemar;
 import dev.robust.common.topic.DeadLetterHeaders;
 import dev.robust.common.topic.Topics;
 import dev.robust.engine.Engines;
@@ -156,6 +162,67 @@ class CheckpointScoringTest {
         assertEquals("3/2", new String(dead.get(0).key(), StandardCharsets.UTF_8));
         assertTrue(header(dead.get(0), DeadLetterHeaders.REASON).contains("labelled-image"),
                 header(dead.get(0), DeadLetterHeaders.REASON));
+    }
+
+    @Test
+    void publishesEveryImagesPredictionAndComparesTheFinalStudentWithEachFinalTeacher() throws Exception {
+        String run = "verdict-run" + RUN_SUFFIX;
+        List<LabeledImage> training = SYNTHETIC.readAll(Split.TRAIN);
+        TinyCheckpoint raw = TinyCheckpoint.train(store(), run, ModelRole.TEACHER, 0, training, 3)
+                .asFinal(ModelKind.RAW, run + "-teacher-1-raw");
+        TinyCheckpoint swa = TinyCheckpoint.train(store(), run, ModelRole.TEACHER, 1, training, 12)
+                .asFinal(ModelKind.SWA, run + "-teacher-1");
+        TinyCheckpoint student = TinyCheckpoint.train(store(), run, ModelRole.STUDENT, 0, training, 7)
+                .asFinal(ModelKind.FINAL, run + "-student-1");
+        for (TinyCheckpoint checkpoint : List.of(raw, swa, student)) kafka.publish(checkpoint.event());
+
+        EvaluationSummary summary = awaitSummary(student.event().checkpointId());
+        assertEquals("student", summary.modelName());
+        Model studentModel = Engines.named(TinyCheckpoint.ENGINE).load(student.stored().path());
+        Logits studentLogits = studentModel.predict(TinyCheckpoint.batch(cleanImages));
+
+        // The clean predictions on the topic are the model's own, image by image, with the correct bit.
+        String cleanKey = RecordKeys.evaluation(student.event().checkpointId(), "clean", 0);
+        ConsumerRecord<byte[], byte[]> record = kafka.await(Topics.EVALUATION_PREDICTIONS,
+                r -> cleanKey.equals(key(r)), records -> !records.isEmpty(), TIMEOUT).get(0);
+        Predictions predictions = PredictionsCodec.decode(record.value());
+        assertEquals("final", header(record, SlicePredictions.HEADER_KIND));
+        assertEquals(CLEAN_IMAGES, predictions.scoredCount());
+        for (int i = 0; i < CLEAN_IMAGES; i++) {
+            assertEquals(studentLogits.predictedClass(i), predictions.predictedClass(i), "image " + i);
+            assertEquals(studentLogits.predictedClass(i) == cleanImages.get(i).label(), predictions.correct(i));
+        }
+
+        for (TinyCheckpoint teacher : List.of(raw, swa)) {
+            Logits teacherLogits = Engines.named(TinyCheckpoint.ENGINE).load(teacher.stored().path())
+                    .predict(TinyCheckpoint.batch(cleanImages));
+            long studentOnly = 0;
+            long teacherOnly = 0;
+            for (int i = 0; i < CLEAN_IMAGES; i++) {
+                boolean s = studentLogits.predictedClass(i) == cleanImages.get(i).label();
+                boolean t = teacherLogits.predictedClass(i) == cleanImages.get(i).label();
+                if (s && !t) studentOnly++;
+                if (t && !s) teacherOnly++;
+            }
+            String id = teacher.event().checkpointId();
+            Comparison clean = summary.comparisons().stream()
+                    .filter(c -> c.baselineCheckpointId().equals(id) && c.slice().equals("clean")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no clean comparison against " + id + ": "
+                            + summary.comparisons()));
+            assertEquals(CLEAN_IMAGES, clean.images());
+            assertEquals(studentOnly, clean.onlyThisCorrect());
+            assertEquals(teacherOnly, clean.onlyBaselineCorrect());
+            assertEquals(McNemar.exactPValue(studentOnly, teacherOnly), clean.pValue(), 1e-12);
+            assertEquals(teacher.event().modelName(), clean.baselineName());
+            Comparison pooled = summary.comparisons().stream()
+                    .filter(c -> c.baselineCheckpointId().equals(id) && c.slice().equals(Comparison.C_SEV5))
+                    .findFirst().orElseThrow();
+            assertEquals(PRESENT.size() * config.imagesPerSeverity().orElseThrow(), pooled.images(),
+                    "severity-5 images of every corruption scored, pooled");
+        }
+        assertEquals(List.of("raw teacher (before SWA)", "SWA teacher"), summary.comparisons().stream()
+                .map(Comparison::baselineName).distinct().toList());
+        assertEquals(2 * (2 + PRESENT.size()), summary.comparisons().size(), "clean, C-sev5 and each corruption");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.robust.eval.streams;
 
+import dev.robust.common.event.Comparison;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
 import dev.robust.common.event.EventCodec;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.topic.Topics;
+import dev.robust.common.stats.PairedDifference;
 import dev.robust.eval.fixtures.Evaluations;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -84,9 +86,29 @@ class EvaluationTopologyTest {
         assertEquals(List.of(result), queries().forCheckpoint("r2-teacher-0"));
     }
 
+    @Test
+    void keepsTheLatestPublishedSummaryPerCheckpointV1AndV2Alike() {
+        TestInputTopic<String, byte[]> summaries = driver.createInputTopic(Topics.EVALUATION_SUMMARIES,
+                new StringSerializer(), new ByteArraySerializer());
+        EvaluationResult result = Evaluations.ok("r3", ModelRole.STUDENT, 2, "clean", 0, 70, 100);
+        Comparison comparison = Comparison.of("r3-teacher-2", "SWA teacher", "clean", PairedDifference.of(100, 9, 3));
+        EvaluationSummary v2 = EvaluationSummary.of(List.of(result)).withComparisons(List.of(comparison));
+        EventCodec.OutgoingEvent outgoing = EventCodec.encode(v2, "/test");
+        summaries.pipeInput(new TestRecord<>(outgoing.key(), outgoing.value(), headers(outgoing.headers())));
+        assertEquals(List.of(comparison), queries().publishedSummary("r3-student-2").orElseThrow().comparisons());
+
+        Map<String, byte[]> v1Headers = new java.util.HashMap<>(outgoing.headers());
+        v1Headers.put("ce_type", "dev.robust.evaluation.summary.v1".getBytes(StandardCharsets.UTF_8));
+        String v1 = "{\"checkpoint_id\":\"r3-student-1\",\"run_id\":\"r3\",\"role\":\"student\",\"epoch\":1,"
+                + "\"dataset\":\"cifar10\",\"per_corruption\":{},\"missing\":[],\"status\":\"partial\"}";
+        summaries.pipeInput(new TestRecord<>("r3-student-1", v1.getBytes(StandardCharsets.UTF_8), headers(v1Headers)));
+        assertEquals(List.of(), queries().publishedSummary("r3-student-1").orElseThrow().comparisons());
+        assertEquals(java.util.Optional.empty(), queries().publishedSummary("r3-teacher-2"));
+    }
+
     private EvaluationQueries queries() {
         KeyValueStore<String, EvaluationResult> store = driver.getKeyValueStore(EvaluationTopology.STORE);
-        return new EvaluationQueries(store);
+        return new EvaluationQueries(store, driver.getKeyValueStore(EvaluationTopology.SUMMARY_STORE));
     }
 
     private void publish(EvaluationResult result) {

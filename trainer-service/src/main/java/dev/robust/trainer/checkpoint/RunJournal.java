@@ -6,6 +6,7 @@ import dev.robust.common.checkpoint.StoredCheckpoint;
 import dev.robust.common.event.CheckpointCreated;
 import dev.robust.common.event.EpochMetrics;
 import dev.robust.common.event.EventJson;
+import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
 import dev.robust.engine.Engine;
 import dev.robust.engine.Model;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A run's checkpoints in the store, and what a restarted trainer needs to continue from them.
@@ -71,7 +73,7 @@ public final class RunJournal {
      * @return the entry, whose claim check the caller publishes
      */
     public JournalEntry record(Model model, ModelRole role, int epoch, long step, boolean finalCheckpoint,
-                               EpochMetrics metrics, String dataset, SwaAverager swa) {
+                               ModelKind kind, EpochMetrics metrics, String dataset, SwaAverager swa) {
         String checkpointId = CheckpointStore.checkpointId(runId, role, epoch);
         if (store.find(runId, checkpointId, ENTRY_EXTENSION).isPresent()) {
             throw new IllegalStateException("checkpoint " + checkpointId + " is already recorded; a run continues "
@@ -88,11 +90,48 @@ public final class RunJournal {
         }
         CheckpointCreated claim = new CheckpointCreated(checkpointId, runId, role, epoch,
                 model.spec().architecture(), engine.name(), engine.checkpointFormat(), stored.uri(), stored.sha256(),
-                stored.bytes(), asMap(metrics), finalCheckpoint, dataset, Instant.now());
+                stored.bytes(), asMap(metrics), finalCheckpoint, dataset, Instant.now(), kind);
         JournalEntry entry = new JournalEntry(claim, metrics, step, swaSaved);
         store.write(runId, checkpointId, ENTRY_EXTENSION,
                 file -> EventJson.mapper().writeValue(file.toFile(), entry));
         return entry;
+    }
+
+    /**
+     * Records the teacher's trained weights, before SWA replaces them, as a final model of their own
+     * ({@link ModelKind#RAW}, id {@code <run>-teacher-<epochs>-raw}): a claim check on the file of {@code kept}, the
+     * epoch checkpoint holding exactly those weights, so nothing is written twice. Recording again (a resumed run)
+     * returns the entry recorded first.
+     *
+     * @param epochs the number of epochs the teacher trained (the final checkpoints' epoch)
+     */
+    public JournalEntry recordRawTeacher(JournalEntry kept, int epochs) {
+        Optional<JournalEntry> recorded = rawTeacher(epochs);
+        if (recorded.isPresent()) return recorded.get();
+        CheckpointCreated source = kept.checkpoint();
+        String checkpointId = rawTeacherId(epochs);
+        CheckpointCreated claim = new CheckpointCreated(checkpointId, runId, ModelRole.TEACHER, epochs,
+                source.model(), source.engine(), source.format(), source.uri(), source.sha256(), source.bytes(),
+                source.metrics(), true, source.dataset(), Instant.now(), ModelKind.RAW);
+        JournalEntry entry = new JournalEntry(claim, kept.metrics(), kept.step(), false);
+        store.write(runId, checkpointId, ENTRY_EXTENSION,
+                file -> EventJson.mapper().writeValue(file.toFile(), entry));
+        return entry;
+    }
+
+    /** The raw teacher recorded for a teacher of {@code epochs} epochs, if any. */
+    public Optional<JournalEntry> rawTeacher(int epochs) {
+        Path path = store.resolve(CheckpointStore.uri(runId, rawTeacherId(epochs), ENTRY_EXTENSION));
+        if (!Files.isRegularFile(path)) return Optional.empty();
+        try {
+            return Optional.of(EventJson.mapper().readValue(path.toFile(), JournalEntry.class));
+        } catch (IOException e) {
+            throw new CheckpointStoreException("cannot read the journal entry " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String rawTeacherId(int epochs) {
+        return CheckpointStore.checkpointId(runId, ModelRole.TEACHER, epochs, ModelKind.RAW);
     }
 
     /** The model of a recorded checkpoint, after checking its bytes against the entry. */

@@ -41,6 +41,7 @@ public class RunBoard {
         String trainer;
         String teacherCheckpointId;
         String studentCheckpointId;
+        String rawTeacherCheckpointId;
         final List<RunView.EpochSummary> history = new ArrayList<>();
 
         RunState(String runId) {
@@ -67,6 +68,7 @@ public class RunBoard {
             run.status = RunStatus.FINISHED;
             run.teacherCheckpointId = finished.teacherCheckpointId();
             run.studentCheckpointId = finished.studentCheckpointId();
+            run.rawTeacherCheckpointId = finished.rawTeacherCheckpointId();
             run.live = null;
         } else if (event instanceof RunFailed failed) {
             if (!run.status.ended()) {
@@ -117,7 +119,7 @@ public class RunBoard {
                 run.phase == null ? null : run.phase.id(), run.epoch, live == null ? null : live.step(),
                 live == null ? null : live.stepsPerEpoch(), imagesPerSecond, eta(run, imagesPerSecond),
                 run.trainer, run.dataset, run.reason, run.teacherCheckpointId, run.studentCheckpointId,
-                List.copyOf(run.history));
+                run.rawTeacherCheckpointId, List.copyOf(run.history));
     }
 
     /** Images left to train over the throughput; validation and checkpoints are not counted. */

@@ -1,6 +1,7 @@
 package dev.robust.trainer.training;
 
 import dev.robust.common.event.EpochMetrics;
+import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.profile.Monitor;
 import dev.robust.common.profile.PhaseSettings;
@@ -46,8 +47,10 @@ final class PhaseTraining {
      * @param entries      every epoch checkpoint of the phase, the resumed ones first
      * @param stepsTaken   optimiser steps of the phase so far
      * @param restoredBest whether the weights were put back to the best epoch's
+     * @param kept         the epoch checkpoint whose weights the model holds now: the best one when restored, else
+     *                     the last
      */
-    record Outcome(List<JournalEntry> entries, long stepsTaken, boolean restoredBest) {
+    record Outcome(List<JournalEntry> entries, long stepsTaken, boolean restoredBest, JournalEntry kept) {
         JournalEntry last() {
             return entries.get(entries.size() - 1);
         }
@@ -101,7 +104,8 @@ final class PhaseTraining {
                     Map.of("epoch_seconds", totals.seconds(), "steps", (double) steps));
             model.setLearningRate(plateau.onEpochEnd(monitored(settings.plateauMonitor(), metrics), lrUsed));
             decision = stopping.onEpochEnd(epoch, monitored(settings.earlyStoppingMonitor(), metrics));
-            JournalEntry entry = run.journal().record(model, phase, epoch, steps, false, metrics, run.dataset(), swa);
+            JournalEntry entry = run.journal().record(model, phase, epoch, steps, false, ModelKind.EPOCH, metrics,
+                    run.dataset(), swa);
             run.announce(entry);
             entries.add(entry);
             LOG.infof("run %s %s epoch %d: loss %.4f, val_loss %.4f, val_accuracy %.4f, %.1f images/s, lr %.2g",
@@ -110,13 +114,15 @@ final class PhaseTraining {
             epoch++;
         }
         boolean restore = decision != null && decision.restoreBest();
+        JournalEntry kept = entries.get(entries.size() - 1);
         if (restore) {
             JournalEntry best = entries.get(decision.bestEpoch());
+            kept = best;
             LOG.infof("run %s %s: early stop after epoch %d, restoring epoch %d", run.runId(), phase.id(), epoch - 1,
                     decision.bestEpoch());
             model.setParameters(run.journal().load(best).parameters());
         }
-        return new Outcome(entries, steps, restore);
+        return new Outcome(entries, steps, restore, kept);
     }
 
     private record EpochTotals(double meanLoss, double sampledAccuracy, long images, int batches, double seconds) {

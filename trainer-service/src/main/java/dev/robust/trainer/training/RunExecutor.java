@@ -101,7 +101,8 @@ public final class RunExecutor {
             TeacherPhase.Result teacher = new TeacherPhase(run).train();
             JournalEntry student = new StudentPhase(run).train(teacher.model());
             outcomes.conclude(new RunFinished(runId, teacher.checkpoint().checkpoint().checkpointId(),
-                    student.checkpoint().checkpointId()));
+                    student.checkpoint().checkpointId(),
+                    teacher.raw().map(raw -> raw.checkpoint().checkpointId()).orElse(null)));
             LOG.infof("run %s finished: teacher %s (val_accuracy %.4f), student %s (val_accuracy %.4f)", runId,
                     teacher.checkpoint().checkpoint().checkpointId(), teacher.checkpoint().metrics().valAccuracy(),
                     student.checkpoint().checkpointId(), student.metrics().valAccuracy());

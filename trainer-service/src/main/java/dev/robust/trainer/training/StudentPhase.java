@@ -1,7 +1,9 @@
 package dev.robust.trainer.training;
 
 import dev.robust.common.event.EpochMetrics;
+import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
+import dev.robust.common.profile.StudentLoss;
 import dev.robust.engine.Batch;
 import dev.robust.engine.Model;
 import dev.robust.engine.ModelSpec;
@@ -16,7 +18,8 @@ import java.util.Map;
 /**
  * The student: a fresh model of the teacher's architecture that sees the noisy view and learns
  * {@code (CE(y, s) + KL(softmax(t/T) ‖ softmax(s/T))) / 2} against the teacher's logits on the clean view of the same
- * image, the teacher in inference mode. Its final checkpoint holds the weights early stopping kept.
+ * image, the teacher in inference mode; with {@code student.loss=cross-entropy} (the augment-only control) it learns
+ * {@code CE(y, s)} on the noisy view alone. Its final checkpoint holds the weights early stopping kept.
  */
 final class StudentPhase {
     private static final Logger LOG = Logger.getLogger(StudentPhase.class);
@@ -46,6 +49,7 @@ final class StudentPhase {
             student = run.journal().load(last);
         }
         double temperature = run.profile().temperature();
+        boolean distillation = run.profile().studentLoss() == StudentLoss.DISTILLATION;
         int epochs = run.profile().student().epochs();
         PhaseTraining.Outcome outcome = new PhaseTraining(run, ModelRole.STUDENT, run.profile().student(), epochs - 1)
                 .run(student, resumed, new PhaseTraining.BatchStep() {
@@ -56,6 +60,7 @@ final class StudentPhase {
 
                     @Override
                     public double train(PairBatch batch, long step) {
+                        if (!distillation) return student.trainTeacher(batch.noisy());
                         return student.trainStudent(batch.noisy(), teacher.predict(batch.clean()), temperature);
                     }
                 }, null);
@@ -65,10 +70,11 @@ final class StudentPhase {
         Map<String, Double> extra = new HashMap<>();
         extra.put("restored_best", outcome.restoredBest() ? 1.0 : 0.0);
         extra.put("temperature", temperature);
+        extra.put("distillation", distillation ? 1.0 : 0.0);
         EpochMetrics metrics = new EpochMetrics(last.loss(), last.accuracy(), score.loss(), score.accuracy(),
                 student.learningRate(), last.imagesPerSecond(), extra);
         JournalEntry entry = run.journal().record(student, ModelRole.STUDENT, outcome.entries().size(),
-                outcome.stepsTaken(), true, metrics, run.dataset(), null);
+                outcome.stepsTaken(), true, ModelKind.FINAL, metrics, run.dataset(), null);
         run.announce(entry);
         return entry;
     }

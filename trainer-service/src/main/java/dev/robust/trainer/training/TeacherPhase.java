@@ -1,6 +1,7 @@
 package dev.robust.trainer.training;
 
 import dev.robust.common.event.EpochMetrics;
+import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
 import dev.robust.engine.Batch;
 import dev.robust.engine.Model;
@@ -15,11 +16,14 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The teacher: cross-entropy on the clean view with stochastic weight averaging. When its epochs end it takes the
- * average, re-estimates batch-norm statistics on one more epoch of clean views (the averaged weights never produced
- * statistics of their own), and records validation before and after in its final checkpoint.
+ * The teacher: cross-entropy on the clean view with stochastic weight averaging. When its epochs end it first
+ * announces its trained weights as the raw teacher (a final model of its own, scored like the others), then takes
+ * the average, re-estimates batch-norm statistics on one more epoch of clean views (the averaged weights never
+ * produced statistics of their own), and records validation before and after in its final checkpoint, the SWA
+ * teacher. Without a single SWA snapshot the trained weights are the one final teacher, of kind raw.
  */
 final class TeacherPhase {
     /** CIFAR-10 and the synthetic data set both have ten classes. */
@@ -38,8 +42,10 @@ final class TeacherPhase {
         if (!resumed.isEmpty() && resumed.get(resumed.size() - 1).checkpoint().finalCheckpoint()) {
             JournalEntry done = resumed.get(resumed.size() - 1);
             LOG.infof("run %s: teacher already final at %s", run.runId(), done.checkpoint().checkpointId());
+            Optional<JournalEntry> raw = run.journal().rawTeacher(done.checkpoint().epoch());
+            raw.ifPresent(run::announce);
             run.announce(done);
-            return new Result(done, run.journal().load(done));
+            return new Result(done, raw, run.journal().load(done));
         }
         Model model;
         SwaAverager swa;
@@ -72,7 +78,12 @@ final class TeacherPhase {
                         return loss;
                     }
                 }, swa);
-        return new Result(finish(model, swa, outcome), model);
+        Optional<JournalEntry> raw = Optional.empty();
+        if (swa.count() > 0) {
+            raw = Optional.of(run.journal().recordRawTeacher(outcome.kept(), outcome.entries().size()));
+            run.announce(raw.get());
+        }
+        return new Result(finish(model, swa, outcome), raw, model);
     }
 
     private JournalEntry finish(Model model, SwaAverager swa, PhaseTraining.Outcome outcome) {
@@ -100,7 +111,7 @@ final class TeacherPhase {
         EpochMetrics metrics = new EpochMetrics(last.loss(), last.accuracy(), after.loss(), after.accuracy(),
                 model.learningRate(), last.imagesPerSecond(), extra);
         JournalEntry entry = run.journal().record(model, ModelRole.TEACHER, finalEpoch, outcome.stepsTaken(), true,
-                metrics, run.dataset(), null);
+                swa.count() > 0 ? ModelKind.SWA : ModelKind.RAW, metrics, run.dataset(), null);
         run.announce(entry);
         return entry;
     }
@@ -123,7 +134,10 @@ final class TeacherPhase {
         };
     }
 
-    /** The teacher's final checkpoint and its model, ready for inference. */
-    record Result(JournalEntry checkpoint, Model model) {
+    /**
+     * The teacher's final checkpoint (the one the student learns from) and its model, ready for inference, and
+     * the raw teacher announced beside it when SWA made them two models.
+     */
+    record Result(JournalEntry checkpoint, Optional<JournalEntry> raw, Model model) {
     }
 }

@@ -4,6 +4,7 @@ import dev.robust.common.checkpoint.CheckpointStore;
 import dev.robust.common.dataset.SyntheticSource;
 import dev.robust.common.event.CheckpointCreated;
 import dev.robust.common.event.EpochDone;
+import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.event.RunFinished;
 import dev.robust.common.event.RunStarted;
@@ -63,10 +64,16 @@ class CiRunTest {
 
         List<CheckpointCreated> ofRun = TopicEvents.read(kafka, Topics.MODEL_CHECKPOINTS, CheckpointCreated.class)
                 .stream().filter(c -> c.runId().equals(runId))
-                .sorted(Comparator.comparing(CheckpointCreated::role).thenComparing(CheckpointCreated::epoch)).toList();
-        assertEquals(List.of("teacher-0", "teacher-1", "student-0", "student-1"),
+                .sorted(Comparator.comparing(CheckpointCreated::role).thenComparing(CheckpointCreated::epoch)
+                        .thenComparing(CheckpointCreated::kind)).toList();
+        assertEquals(List.of("teacher-0", "teacher-1", "teacher-1", "student-0", "student-1"),
                 ofRun.stream().map(c -> c.role().id() + "-" + c.epoch()).toList());
-        assertEquals(List.of(false, true, false, true), ofRun.stream().map(CheckpointCreated::finalCheckpoint).toList());
+        assertEquals(List.of(ModelKind.EPOCH, ModelKind.RAW, ModelKind.SWA, ModelKind.EPOCH, ModelKind.FINAL),
+                ofRun.stream().map(CheckpointCreated::kind).toList());
+        assertEquals(List.of(false, true, true, false, true),
+                ofRun.stream().map(CheckpointCreated::finalCheckpoint).toList());
+        assertEquals(List.of("teacher epoch 0", "raw teacher (before SWA)", "SWA teacher", "student epoch 0",
+                "student"), ofRun.stream().map(CheckpointCreated::modelName).toList());
 
         CheckpointStore store = CheckpointStore.open(Path.of(config.checkpointStore()));
         for (CheckpointCreated checkpoint : ofRun) {
@@ -75,8 +82,13 @@ class CiRunTest {
             assertEquals("smallcnn", checkpoint.model());
             assertEquals("dl4j", checkpoint.engine());
         }
-        CheckpointCreated teacher = ofRun.get(1);
-        CheckpointCreated student = ofRun.get(3);
+        CheckpointCreated raw = ofRun.get(1);
+        CheckpointCreated teacher = ofRun.get(2);
+        CheckpointCreated student = ofRun.get(4);
+        assertEquals(runId + "-teacher-1-raw", raw.checkpointId());
+        assertEquals(ofRun.get(0).sha256(), raw.sha256(), "the raw teacher is the trained epoch's weights, not a copy");
+        assertEquals(ofRun.get(0).uri(), raw.uri());
+        assertEquals(teacher.metrics().get("val_accuracy_before_swa"), raw.metrics().get("val_accuracy"));
         assertTrue(teacher.metrics().containsKey("val_accuracy_before_swa"), teacher.metrics().toString());
         assertTrue(teacher.metrics().get("swa_snapshots") > 0, teacher.metrics().toString());
         assertTrue(teacher.metrics().get("val_accuracy") > 3 * CHANCE, "teacher " + teacher.metrics());
@@ -92,10 +104,12 @@ class CiRunTest {
                 .filter(f -> f.runId().equals(runId)).findFirst().orElseThrow();
         assertEquals(teacher.checkpointId(), finished.teacherCheckpointId());
         assertEquals(student.checkpointId(), finished.studentCheckpointId());
+        assertEquals(raw.checkpointId(), finished.rawTeacherCheckpointId());
 
         given().get("/runs/" + runId).then().statusCode(200)
                 .body("history.size()", org.hamcrest.Matchers.equalTo(2))
-                .body("teacherCheckpointId", org.hamcrest.Matchers.equalTo(teacher.checkpointId()));
-        assertFalse(ofRun.get(0).sha256().equals(ofRun.get(1).sha256()), "SWA changed the teacher's weights");
+                .body("teacherCheckpointId", org.hamcrest.Matchers.equalTo(teacher.checkpointId()))
+                .body("rawTeacherCheckpointId", org.hamcrest.Matchers.equalTo(raw.checkpointId()));
+        assertFalse(ofRun.get(0).sha256().equals(teacher.sha256()), "SWA changed the teacher's weights");
     }
 }
