@@ -70,7 +70,6 @@ class EventCodecTest {
     }
 
     @Test
-<<<<<<< HEAD
     void epochRequestCarriesItsGeometryAndOneFromAnOlderBuildMeansAbsolute() {
         EpochRequested request = new EpochRequested("r1", ModelRole.STUDENT, 0, 1L, 100,
                 new AugmentationConfig(36, 32, true, 2, 9, RandAugmentGeometry.RELATIVE), 2);
@@ -83,7 +82,9 @@ class EventCodecTest {
         EpochRequested decoded = (EpochRequested) EventCodec.decode(out.headers(),
                 older.getBytes(StandardCharsets.UTF_8));
         assertEquals(RandAugmentGeometry.ABSOLUTE, decoded.augmentation().randaugmentGeometry(), older);
-=======
+    }
+
+    @Test
     void summaryV1FromAnOlderProducerStillDecodesWithoutTheV2Fields() {
         Map<String, byte[]> headers = new CloudEventHeaders("id-1", "/eval-service",
                 "dev.robust.evaluation.summary.v1", Instant.parse("2025-01-02T03:04:05Z")).toHeaders();
@@ -102,7 +103,6 @@ class EventCodecTest {
         EventCodec.OutgoingEvent out = EventCodec.encode(SampleEvents.all().get(SampleEvents.all().size() - 1),
                 "/eval-service");
         assertEquals("dev.robust.evaluation.summary.v2", header(out.headers(), "ce_type"));
->>>>>>> verdicts
     }
 
     @Test

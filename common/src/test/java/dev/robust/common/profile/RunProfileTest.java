@@ -50,7 +50,6 @@ class RunProfileTest {
     }
 
     @Test
-<<<<<<< HEAD
     void profilesWithViewsSmallerThanTheSeedsScaleRandAugmentToTheView() {
         for (String name : RunProfile.NAMES) {
             RunProfile profile = RunProfile.named(name);
@@ -71,14 +70,15 @@ class RunProfileTest {
         assertEquals("augment.randaugment.geometry", e.field());
         assertTrue(e.getMessage().contains("[absolute, relative]") && e.getMessage().contains("pixels"),
                 e.getMessage());
-=======
+    }
+
+    @Test
     void theStudentLossIsDistillationOrCrossEntropyOnly() {
         assertEquals(StudentLoss.CROSS_ENTROPY,
                 RunProfile.named("ci").withOverrides(Map.of("student.loss", "cross-entropy")).studentLoss());
         InvalidProfileException e = assertThrows(InvalidProfileException.class,
                 () -> RunProfile.named("ci").withOverrides(Map.of("student.loss", "kl-only")));
         assertTrue(e.getMessage().contains("student.loss must be distillation or cross-entropy"), e.getMessage());
->>>>>>> verdicts
     }
 
     @Test
