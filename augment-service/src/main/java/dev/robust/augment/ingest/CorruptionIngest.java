@@ -13,6 +13,7 @@ import dev.robust.common.event.RecordKeys;
 import dev.robust.common.image.LabeledImage;
 import dev.robust.common.topic.Topics;
 import dev.robust.imaging.corruption.Corruptor;
+import dev.robust.service.problem.InvalidFieldException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.Header;
 
@@ -35,6 +36,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @ApplicationScoped
 public class CorruptionIngest {
+    /** A cap, not a size (a severity holds 10,000 images in the release); bounded so a typo is caught. */
+    public static final int MAX_LIMIT_PER_SEVERITY = 1_000_000;
     public static final String KIND = "corruptions";
     /** {@code dataset} header of released CIFAR-10-C images: their clean source is the CIFAR-10 test set. */
     private static final String RELEASED_DATASET = "cifar10";
@@ -112,8 +115,9 @@ public class CorruptionIngest {
             }
         }
         Integer limit = request.limitPerSeverity();
-        if (limit != null && limit < 1) {
-            throw new InvalidFieldException("limitPerSeverity", "limitPerSeverity must be >= 1, got " + limit);
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT_PER_SEVERITY)) {
+            throw new InvalidFieldException("limitPerSeverity", "limitPerSeverity must be 1.."
+                    + MAX_LIMIT_PER_SEVERITY + ", got " + limit);
         }
         return new Plan(directory, corruptions, severities, limit == null ? Integer.MAX_VALUE : limit);
     }

@@ -31,7 +31,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         return builder(status.getStatusCode(), detail, null, field).build();
     }
 
-    static Response.ResponseBuilder builder(int status, String detail, String instance, String field) {
+    public static Response.ResponseBuilder builder(int status, String detail, String instance, String field) {
         return Response.status(status).type(MEDIA_TYPE).entity(of(status, detail, instance, field));
     }
 

@@ -9,8 +9,9 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * Request bodies are read strictly: an unknown field (a typo in a setting) and a value of the wrong JSON type
- * ({@code "5"} for a number) are errors that name the field, not silently ignored or converted. Runs after
+ * Request bodies are read strictly: an unknown field (a typo in a setting), a value of the wrong JSON type
+ * ({@code "5"} for a number, {@code 5} for a text) and anything after the document are errors that name the field,
+ * not silently ignored or converted. Runs after
  * Quarkus' own customizer, which would otherwise switch unknown-field failures off.
  */
 @Singleton
@@ -19,6 +20,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         for (LogicalType number : new LogicalType[] {LogicalType.Integer, LogicalType.Float}) {
             mapper.coercionConfigFor(number).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
