@@ -86,7 +86,7 @@ public class ProblemMappers {
     private static String defaultDetail(WebApplicationException e, int status, ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (e instanceof NotFoundException) {
-            return "no resource at " + path + "; GET /q/openapi lists this service's";
+            return "no resource at " + path + "; GET /q/openapi lists this service's endpoints";
         }
         if (e instanceof NotAllowedException) {
             return request.getMethod() + " is not allowed on " + path + "; OPTIONS " + path
