@@ -5,6 +5,7 @@ import dev.robust.augment.kafka.DeadLetterQueue;
 import dev.robust.augment.kafka.TopicReader;
 import dev.robust.augment.render.RenderPool;
 import dev.robust.common.BadInputException;
+import dev.robust.common.InvalidFieldException;
 import dev.robust.common.codec.CodecException;
 import dev.robust.common.codec.LabeledImageCodec;
 import dev.robust.common.corruption.Corruption;
@@ -13,7 +14,6 @@ import dev.robust.common.event.RecordKeys;
 import dev.robust.common.image.LabeledImage;
 import dev.robust.common.topic.Topics;
 import dev.robust.imaging.corruption.Corruptor;
-import dev.robust.service.problem.InvalidFieldException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.Header;
 

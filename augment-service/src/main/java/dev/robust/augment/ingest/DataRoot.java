@@ -1,7 +1,7 @@
 package dev.robust.augment.ingest;
 
 import dev.robust.augment.config.AugmentSettings;
-import dev.robust.service.problem.InvalidFieldException;
+import dev.robust.common.InvalidFieldException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;

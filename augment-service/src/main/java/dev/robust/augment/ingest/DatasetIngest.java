@@ -2,6 +2,7 @@ package dev.robust.augment.ingest;
 
 import dev.robust.augment.config.AugmentSettings;
 import dev.robust.common.BadInputException;
+import dev.robust.common.InvalidFieldException;
 import dev.robust.common.codec.LabeledImageCodec;
 import dev.robust.common.dataset.DatasetSource;
 import dev.robust.common.dataset.DatasetSpec;
@@ -9,7 +10,6 @@ import dev.robust.common.dataset.Split;
 import dev.robust.common.event.RecordKeys;
 import dev.robust.common.image.LabeledImage;
 import dev.robust.common.topic.Topics;
-import dev.robust.service.problem.InvalidFieldException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

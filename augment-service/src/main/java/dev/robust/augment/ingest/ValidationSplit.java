@@ -1,6 +1,6 @@
 package dev.robust.augment.ingest;
 
-import dev.robust.service.problem.InvalidFieldException;
+import dev.robust.common.InvalidFieldException;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -4,7 +4,7 @@ import dev.robust.augment.ingest.DatasetIngest;
 import dev.robust.augment.ingest.IngestJob;
 import dev.robust.augment.ingest.IngestJobs;
 import dev.robust.augment.ingest.TopicInventory;
-import dev.robust.service.problem.InvalidFieldException;
+import dev.robust.common.InvalidFieldException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.robust.common.profile.InvalidProfileException;
+import dev.robust.common.InvalidFieldException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -30,13 +30,9 @@ public class ProblemMappers {
     /** The field a problem names when the body as a whole is at fault (not JSON, not an object). */
     public static final String BODY = "body";
 
+    /** A field the service checked and refused (a profile's setting, a data set spec, a bound). */
     @ServerExceptionMapper
     public Response invalidField(InvalidFieldException e, ContainerRequestContext request) {
-        return problem(Response.Status.BAD_REQUEST.getStatusCode(), e.getMessage(), request, e.field()).build();
-    }
-
-    @ServerExceptionMapper
-    public Response invalidProfile(InvalidProfileException e, ContainerRequestContext request) {
         return problem(Response.Status.BAD_REQUEST.getStatusCode(), e.getMessage(), request, e.field()).build();
     }
 

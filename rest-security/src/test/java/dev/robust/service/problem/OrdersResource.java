@@ -1,5 +1,6 @@
 package dev.robust.service.problem;
 
+import dev.robust.common.InvalidFieldException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
