@@ -7,6 +7,7 @@ import dev.robust.common.event.EpochRequested;
 import dev.robust.common.event.Event;
 import dev.robust.common.event.EventCodec;
 import dev.robust.common.event.ModelRole;
+import dev.robust.common.image.RandAugmentGeometry;
 import dev.robust.common.topic.TrainPairsProtocol;
 import dev.robust.common.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,8 +19,9 @@ import java.util.List;
 
 /** The trainer's side of the run protocol, as the tests play it: requests on {@code runs}, pairs back. */
 public final class RunsTopic {
-    /** The quick profile's views: resize 36, crop 32, RandAugment(2, 9). */
-    public static final AugmentationConfig QUICK = new AugmentationConfig(36, 32, true, 2, 9);
+    /** The quick profile's views: resize 36, crop 32, RandAugment(2, 9) scaled to the view. */
+    public static final AugmentationConfig QUICK = new AugmentationConfig(36, 32, true, 2, 9,
+            RandAugmentGeometry.RELATIVE);
     public static final long SEED = 42;
 
     private final TestKafka kafka;

@@ -1,5 +1,6 @@
 package dev.robust.deploy;
 
+import dev.robust.common.profile.RunProfile;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -19,6 +20,9 @@ class DockerComposeFileTest {
     private static final String KAFKA = "kafka";
     private static final String STORE_VOLUME = "robust-store";
     private static final String MONITORING_PROFILE = "monitoring";
+    private static final String PUBLISH_GUARD = "publish-guard";
+    /** The host address every published port binds: loopback unless the operator opens it on purpose. */
+    private static final String LOOPBACK_UNLESS_OPENED = "${ROBUST_BIND_ADDRESS:-127.0.0.1}:";
 
     private final ComposeFile compose = ComposeFile.load(ComposeFile.MAIN);
 
@@ -74,7 +78,8 @@ class DockerComposeFileTest {
             assertTrue(check.contains("http://localhost:" + service.httpPort() + "/q/health/ready"),
                     service + ": the healthcheck should ask readiness on port " + service.httpPort() + ", found: " + check);
             assertTrue(definition.at("ports").list().stream().map(YamlValue::string)
-                            .anyMatch(port -> port.equals(service.httpPort() + ":" + service.httpPort())),
+                            .anyMatch(port -> port.equals(LOOPBACK_UNLESS_OPENED + service.httpPort() + ":"
+                                    + service.httpPort())),
                     service + " should publish its port " + service.httpPort());
         }
     }
@@ -164,6 +169,74 @@ class DockerComposeFileTest {
                 assertEquals(0, result.exitCode(), String.join(" ", command) + " rejected the files:\n" + result.output());
             }
         }
+    }
+
+    @Test
+    void everyPublishedPortBindsLoopbackUnlessOpenedOnPurpose() {
+        compose.services().forEach((name, service) -> {
+            for (YamlValue port : service.at("ports").list()) {
+                assertTrue(port.string().startsWith(LOOPBACK_UNLESS_OPENED),
+                        name + " publishes " + port.string() + "; expected " + LOOPBACK_UNLESS_OPENED + "…");
+            }
+        });
+    }
+
+    @Test
+    void everyServiceThatPublishesAPortWaitsForThePublishGuard() {
+        compose.services().forEach((name, service) -> {
+            if (service.at("ports").isMissing()) return;
+            if (name.equals(KAFKA)) return; // the broker has no token to check; the guard stops what uses it
+            assertEquals("service_completed_successfully",
+                    service.at("depends_on", PUBLISH_GUARD, "condition").string(), name);
+        });
+        for (ServiceModule service : ServiceModule.values()) {
+            assertEquals("${ROBUST_SECURITY_TOKEN:-}",
+                    compose.environment(service.serviceName()).get("ROBUST_SECURITY_TOKEN"),
+                    service + " must receive the token the guard checked");
+        }
+    }
+
+    @Test
+    void publishGuardRefusesOpenPortsWithoutATokenAndAllowsTheRest() throws Exception {
+        assertEquals(0, runGuard("127.0.0.1", ""));
+        assertEquals(0, runGuard("::1", ""));
+        assertEquals(0, runGuard("0.0.0.0", "s3cret"));
+        assertEquals(0, runGuard("192.0.2.7", "s3cret"));
+        assertEquals(1, runGuard("0.0.0.0", ""));
+        assertEquals(1, runGuard("192.0.2.7", ""));
+    }
+
+    @Test
+    void evalScopeOfEveryProfileComesFromItsEnvFileAndMatchesTheProfile() {
+        List<String> envFiles = compose.service(ServiceModule.EVAL.serviceName()).at("env_file").list().stream()
+                .map(YamlValue::string).toList();
+        assertEquals(List.of("deploy/compose/${ROBUST_PROFILE:-quick}.env"), envFiles);
+        for (String name : RunProfile.NAMES) {
+            RunProfile profile = RunProfile.named(name);
+            Map<String, String> env = EnvFile.read(RepositoryFiles.existing("deploy/compose/" + name + ".env"));
+            assertEquals(Map.of(
+                    "EVAL_CLEAN_IMAGES", Integer.toString(profile.evalCleanImages()),
+                    "EVAL_CORRUPTIONS", profile.asMap().get("eval.corruptions"),
+                    "EVAL_SEVERITIES", profile.asMap().get("eval.severities"),
+                    "EVAL_IMAGES_PER_SEVERITY", Integer.toString(profile.evalImagesPerSeverity())), env,
+                    "deploy/compose/" + name + ".env must hold the " + name + " profile's eval.* keys");
+        }
+    }
+
+    /** Runs the guard's own shell script, as its container would, with compose's {@code $$} escapes undone. */
+    private int runGuard(String bindAddress, String token) throws Exception {
+        List<String> entrypoint = compose.service(PUBLISH_GUARD).at("entrypoint").list().stream()
+                .map(YamlValue::string).map(part -> part.replace("$$", "$")).toList();
+        ProcessBuilder builder = new ProcessBuilder(entrypoint).redirectErrorStream(true);
+        builder.environment().put("ROBUST_BIND_ADDRESS", bindAddress);
+        builder.environment().put("ROBUST_SECURITY_TOKEN", token);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        int exit = process.waitFor();
+        if (exit != 0) {
+            assertTrue(output.contains("ROBUST_SECURITY_TOKEN") && output.contains(bindAddress), output);
+        }
+        return exit;
     }
 
     private String storeMountPath(String service) {

@@ -72,10 +72,12 @@ function connect() {
   const source = new EventSource("/evaluations/stream");
   source.onopen = () => { status.textContent = "live"; };
   source.onerror = () => { status.textContent = "reconnecting…"; };
-  source.onmessage = message => {
+  // Named events (event: = the CloudEvents type); EventSource sends Last-Event-ID when it reconnects, and the
+  // service replays what was missed.
+  source.addEventListener("dev.robust.evaluation.result.v1", message => {
     showLive(JSON.parse(message.data));
     scheduleRefresh();
-  };
+  });
 }
 
 refreshRuns();

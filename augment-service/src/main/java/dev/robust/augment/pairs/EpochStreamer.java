@@ -107,7 +107,7 @@ public class EpochStreamer {
                     + "flip at random");
         }
         return new ViewConfig(augmentation.resize(), augmentation.crop(), augmentation.randaugmentLayers(),
-                augmentation.randaugmentMagnitude());
+                augmentation.randaugmentMagnitude(), augmentation.randaugmentGeometry());
     }
 
     private static Headers headers(Map<String, byte[]> values) {

@@ -9,9 +9,13 @@ import dev.robust.common.codec.LabeledImageCodec;
 import dev.robust.common.event.CloudEventHeaders;
 import dev.robust.common.image.CleanNoisyPair;
 import dev.robust.common.image.LabeledImage;
+import dev.robust.common.image.RandAugmentGeometry;
 import dev.robust.common.topic.DeadLetterHeaders;
 import dev.robust.common.topic.TrainPairsProtocol;
 import dev.robust.common.topic.Topics;
+import dev.robust.imaging.random.ImageRandom;
+import dev.robust.imaging.view.TrainingViews;
+import dev.robust.imaging.view.ViewConfig;
 import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,6 +46,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PairStreamingTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int TRAIN_IMAGES = SyntheticDataset.TRAIN_SIZE - SyntheticDataset.VALIDATION_SIZE;
+    /** What {@link RunsTopic#QUICK} asks for. */
+    private static final TrainingViews QUICK_VIEWS =
+            new TrainingViews(new ViewConfig(36, 32, 2, 9, RandAugmentGeometry.RELATIVE));
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -90,6 +97,9 @@ class PairStreamingTest {
             assertEquals(source.label(), pair.label(), "label of index " + pair.index());
             assertEquals(32, pair.clean().height());
             assertEquals(32, pair.noisy().width());
+            assertEquals(QUICK_VIEWS.pair(pair.index(), pair.label(), source.image(),
+                    ImageRandom.forImage(RunsTopic.SEED, 0, pair.index())), pair,
+                    "index " + pair.index() + ": the request's views, RandAugment geometry included");
             assertTrue(sources.add(pair.index()), "index " + pair.index() + " appears twice in one epoch");
         }
         assertEquals(train.keySet(), sources, "an epoch uses every training image once");

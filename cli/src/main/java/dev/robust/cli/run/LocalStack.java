@@ -23,12 +23,14 @@ public final class LocalStack implements AutoCloseable {
 
     private final StandaloneBroker broker;
     private final Map<Service, ServiceProcess> services;
+    private final PrintWriter out;
     private final Thread stopOnExit = new Thread(this::stop, "robust-stack-shutdown");
     private boolean stopped;
 
-    private LocalStack(StandaloneBroker broker, Map<Service, ServiceProcess> services) {
+    private LocalStack(StandaloneBroker broker, Map<Service, ServiceProcess> services, PrintWriter out) {
         this.broker = broker;
         this.services = services;
+        this.out = out;
     }
 
     /** Starts the broker and the services, and returns once every service reports ready. */
@@ -50,7 +52,7 @@ public final class LocalStack implements AutoCloseable {
         out.flush();
 
         Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
-        LocalStack stack = new LocalStack(broker, services);
+        LocalStack stack = new LocalStack(broker, services, out);
         Runtime.getRuntime().addShutdownHook(stack.stopOnExit);
         try {
             for (Service service : runners.keySet()) {
@@ -63,8 +65,7 @@ public final class LocalStack implements AutoCloseable {
             // The three boot in parallel; waiting in turn costs nothing extra.
             for (ServiceProcess service : services.values()) {
                 service.awaitReady(READY_TIMEOUT);
-                out.printf("%-10s %s (log %s)%n", service.service().module().replace("-service", ""),
-                        service.baseUri(), service.log());
+                out.printf("%-10s %s (log %s)%n", shortName(service), service.baseUri(), service.log());
                 out.flush();
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -102,13 +103,20 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** Says what it stops as it goes: the grace period can be 20 s of an otherwise silent terminal after Ctrl-C. */
     private synchronized void stop() {
         if (stopped) return;
         stopped = true;
         // Services first, in parallel (each may take its grace period), so none of them sees the broker vanish.
+        List<ServiceProcess> running = services.values().stream().filter(ServiceProcess::isAlive).toList();
+        if (!running.isEmpty()) {
+            say("stopping " + String.join(", ", running.stream().map(LocalStack::shortName).toList())
+                    + " (SIGTERM; SIGKILL after " + ServiceProcess.STOP_GRACE.toSeconds() + " s)…");
+        }
         List<Thread> stopping = new ArrayList<>();
-        for (ServiceProcess service : services.values()) {
-            Thread thread = new Thread(service::stop, "stop-" + service.service().module());
+        for (ServiceProcess service : running) {
+            Thread thread = new Thread(() -> say("  " + shortName(service) + " " + service.stop()),
+                    "stop-" + service.service().module());
             thread.start();
             stopping.add(thread);
         }
@@ -119,6 +127,19 @@ public final class LocalStack implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        say("stopping the Kafka broker…");
         broker.close();
+        say("stack stopped.");
+    }
+
+    private void say(String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    private static String shortName(ServiceProcess service) {
+        return service.service().module().replace("-service", "");
     }
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess {
     private static final Duration READY_POLL = Duration.ofMillis(500);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final int LOG_TAIL_LINES = 30;
 
     private final Service service;
@@ -108,19 +108,26 @@ public final class ServiceProcess {
         return process.isAlive();
     }
 
-    /** Stops the process: SIGTERM, a grace period, then SIGKILL. Safe to call more than once. */
-    void stop() {
-        if (!process.isAlive()) return;
+    /**
+     * Stops the process: SIGTERM, a grace period, then SIGKILL. Safe to call more than once. Returns how it ended,
+     * for the terminal (e.g. {@code stopped in 2.1 s}).
+     */
+    String stop() {
+        if (!process.isAlive()) return "had already exited";
+        long started = System.nanoTime();
         process.destroy();
         try {
             if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
+                return "did not stop within " + STOP_GRACE.toSeconds() + " s: killed";
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+            return "killed (interrupted while waiting)";
         }
+        return String.format("stopped in %.1f s", (System.nanoTime() - started) / 1e9);
     }
 
     /** The last lines of the service's log, for error messages. */

@@ -40,19 +40,12 @@ public final class UpCommand implements Callable<Integer> {
             out.println();
             out.println("The stack is up. Ctrl-C stops it.");
             out.println("  dashboard          " + eval + "/");
-            String engine = options.engine == null ? "" : ",\"engine\":\"" + options.engine + "\"";
-            out.println("  start a run        curl -X POST -H 'Content-Type: application/json' -d '{\"profile\":\""
-                    + prepared.profile().name() + "\"" + engine + "}' " + trainer + "/runs");
-            out.println("  follow it          curl " + trainer + "/runs/<id>");
-            out.println("  its report         " + eval + "/runs/<id>/report.html");
-            out.println("  live evaluations   curl -N " + eval + "/evaluations/stream");
-            out.println("  data topics        curl " + augment + "/datasets   and   " + augment + "/corruptions");
+            CurlHints.lines(trainer, eval, augment, prepared.profile().name(), options.engine,
+                    StackOptions.securityToken() != null).forEach(out::println);
             out.println("  OpenAPI            " + augment + "/q/openapi, " + trainer + "/q/openapi, " + eval
                     + "/q/openapi");
             out.println("  Kafka              " + stack.bootstrapServers());
-            if (StackOptions.securityToken() != null) {
-                out.println("POST and DELETE need -H 'Authorization: Bearer $" + StackOptions.SECURITY_TOKEN + "'.");
-            }
+            out.println("  endpoints          docs/api.md");
             out.flush();
             // Ctrl-C runs the stack's shutdown hook; until then, notice a service that dies.
             while (true) {

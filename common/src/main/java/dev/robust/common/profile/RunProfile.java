@@ -1,6 +1,7 @@
 package dev.robust.common.profile;
 
 import dev.robust.common.corruption.Corruption;
+import dev.robust.common.image.RandAugmentGeometry;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,6 +136,16 @@ public final class RunProfile {
         return intInRange("augment.randaugment.magnitude", 0, 10);
     }
 
+    /** Whether RandAugment's translate and cutout sizes are the recipe's pixels or scale with the view. */
+    public RandAugmentGeometry randAugmentGeometry() {
+        String key = "augment.randaugment.geometry";
+        RandAugmentGeometry geometry = RandAugmentGeometry.fromId(text(key));
+        if (geometry == null) {
+            throw invalid(key, "must be one of " + RandAugmentGeometry.ids() + ", got '" + text(key) + "'");
+        }
+        return geometry;
+    }
+
     public int batchSize() {
         return intInRange("train.batch-size", 1, MAX_BATCH_SIZE);
     }
@@ -232,6 +243,7 @@ public final class RunProfile {
         }
         randAugmentLayers();
         randAugmentMagnitude();
+        randAugmentGeometry();
         batchSize();
         learningRate();
         teacher();

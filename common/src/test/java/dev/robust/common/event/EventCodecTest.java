@@ -1,5 +1,6 @@
 package dev.robust.common.event;
 
+import dev.robust.common.image.RandAugmentGeometry;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,21 @@ class EventCodecTest {
         EventCodec.OutgoingEvent out = EventCodec.encode(request, "/test");
         assertTrue(new String(out.value(), StandardCharsets.UTF_8).contains("\"engine\":\"dl4j\""));
         assertEquals("dl4j", ((RunRequested) EventCodec.decode(out.headers(), out.value())).engine());
+    }
+
+    @Test
+    void epochRequestCarriesItsGeometryAndOneFromAnOlderBuildMeansAbsolute() {
+        EpochRequested request = new EpochRequested("r1", ModelRole.STUDENT, 0, 1L, 100,
+                new AugmentationConfig(36, 32, true, 2, 9, RandAugmentGeometry.RELATIVE), 2);
+        EventCodec.OutgoingEvent out = EventCodec.encode(request, "/test");
+        String json = new String(out.value(), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"randaugment_geometry\":\"relative\""), json);
+        assertEquals(request, EventCodec.decode(out.headers(), out.value()));
+
+        String older = json.replace(",\"randaugment_geometry\":\"relative\"", "");
+        EpochRequested decoded = (EpochRequested) EventCodec.decode(out.headers(),
+                older.getBytes(StandardCharsets.UTF_8));
+        assertEquals(RandAugmentGeometry.ABSOLUTE, decoded.augmentation().randaugmentGeometry(), older);
     }
 
     @Test

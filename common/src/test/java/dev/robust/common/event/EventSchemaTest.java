@@ -6,6 +6,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.robust.common.image.RandAugmentGeometry;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -97,8 +98,15 @@ class EventSchemaTest {
     @Test
     void rejectsEpochRequestWithMagnitudeAboveTen() throws IOException {
         Event request = new EpochRequested("r1", ModelRole.STUDENT, 0, 1L, 100,
-                new AugmentationConfig(96, 72, true, 2, 11), 2);
+                new AugmentationConfig(96, 72, true, 2, 11, RandAugmentGeometry.ABSOLUTE), 2);
         assertInvalid(request, json -> { }, "randaugment_magnitude");
+    }
+
+    @Test
+    void rejectsEpochRequestWithAnUnknownGeometry() throws IOException {
+        Event request = new EpochRequested("r1", ModelRole.STUDENT, 0, 1L, 100, AugmentationConfig.reference(), 2);
+        assertInvalid(request, json -> ((ObjectNode) json.get("augmentation")).put("randaugment_geometry", "pixels"),
+                "randaugment_geometry");
     }
 
     private static void assertInvalid(Event event, Consumer<ObjectNode> breakIt, String field) throws IOException {

@@ -1,6 +1,7 @@
 package dev.robust.common.profile;
 
 import dev.robust.common.corruption.Corruption;
+import dev.robust.common.image.RandAugmentGeometry;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,6 +22,7 @@ class RunProfileTest {
         assertEquals(72, seed.crop());
         assertEquals(2, seed.randAugmentLayers());
         assertEquals(9, seed.randAugmentMagnitude());
+        assertEquals(RandAugmentGeometry.ABSOLUTE, seed.randAugmentGeometry(), "the recipe's pixels at 72x72");
         assertEquals(128, seed.batchSize());
         assertEquals(1e-3, seed.learningRate());
         assertEquals(49_500, seed.trainExamples());
@@ -44,6 +46,29 @@ class RunProfileTest {
         RunProfile ci = RunProfile.named("ci");
         assertEquals(List.of(Corruption.GAUSSIAN_NOISE, Corruption.FOG, Corruption.CONTRAST), ci.evalCorruptions());
         assertTrue(ci.trainExamples() < 1000, "ci trains on hundreds of images");
+    }
+
+    @Test
+    void profilesWithViewsSmallerThanTheSeedsScaleRandAugmentToTheView() {
+        for (String name : RunProfile.NAMES) {
+            RunProfile profile = RunProfile.named(name);
+            if (profile.crop() < RandAugmentGeometry.REFERENCE_SIDE) {
+                assertEquals(RandAugmentGeometry.RELATIVE, profile.randAugmentGeometry(), name);
+            }
+        }
+        assertEquals(RandAugmentGeometry.RELATIVE, RunProfile.named("quick").randAugmentGeometry());
+        assertEquals(RandAugmentGeometry.RELATIVE, RunProfile.named("ci").randAugmentGeometry());
+    }
+
+    @Test
+    void geometryOverrideIsCheckedAgainstTheAllowedValues() {
+        RunProfile absolute = RunProfile.named("quick").withOverrides(Map.of("augment.randaugment.geometry", "absolute"));
+        assertEquals(RandAugmentGeometry.ABSOLUTE, absolute.randAugmentGeometry());
+        var e = assertThrows(InvalidProfileException.class,
+                () -> RunProfile.named("quick").withOverrides(Map.of("augment.randaugment.geometry", "pixels")));
+        assertEquals("augment.randaugment.geometry", e.field());
+        assertTrue(e.getMessage().contains("[absolute, relative]") && e.getMessage().contains("pixels"),
+                e.getMessage());
     }
 
     @Test

@@ -6,8 +6,6 @@ import dev.robust.common.topic.Topics;
 import dev.robust.eval.metrics.EvaluationGauges;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,9 +19,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Every evaluation result as it is published, by any replica: feeds the Prometheus gauges and the Server-Sent
- * Events stream of the dashboards. Reads all partitions of {@code evaluations} from the beginning with an assigned
- * consumer (no group: each replica sees everything), so gauges are complete after a restart too.
+ * Every evaluation result as it is published, by any replica: feeds the Prometheus gauges. Reads all partitions of
+ * {@code evaluations} from the beginning with an assigned consumer (no group: each replica sees everything), so
+ * gauges are complete after a restart too. (Live clients read through {@code live.EvaluationStream}, each from
+ * where it stands.)
  */
 @ApplicationScoped
 public class EvaluationFeed {
@@ -32,7 +31,6 @@ public class EvaluationFeed {
 
     private final KafkaClients clients;
     private final EvaluationGauges gauges;
-    private final BroadcastProcessor<EvaluationResult> broadcast = BroadcastProcessor.create();
     private volatile boolean running = true;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread loop;
@@ -40,11 +38,6 @@ public class EvaluationFeed {
     EvaluationFeed(KafkaClients clients, EvaluationGauges gauges) {
         this.clients = clients;
         this.gauges = gauges;
-    }
-
-    /** Results published from now on (a hot stream: nothing is replayed to a new subscriber). */
-    public Multi<EvaluationResult> live() {
-        return broadcast;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -58,7 +51,6 @@ public class EvaluationFeed {
         KafkaConsumer<byte[], byte[]> current = consumer;
         if (current != null) current.wakeup();
         if (loop != null) loop.join(Duration.ofSeconds(5).toMillis());
-        broadcast.onComplete();
     }
 
     private void pollLoop() {
@@ -75,7 +67,7 @@ public class EvaluationFeed {
         } catch (WakeupException e) {
             // Shutdown.
         } catch (RuntimeException e) {
-            LOG.error("the evaluation feed stopped; gauges and the live stream no longer update", e);
+            LOG.error("the evaluation feed stopped; the gauges no longer update", e);
         }
     }
 
@@ -89,7 +81,6 @@ public class EvaluationFeed {
         }
         if (event instanceof EvaluationResult result) {
             gauges.record(result);
-            broadcast.onNext(result);
         }
     }
 

@@ -1,30 +1,19 @@
 package dev.robust.eval.rest;
 
-import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.ModelRole;
 import dev.robust.eval.fixtures.Evaluations;
 import dev.robust.eval.fixtures.KafkaFixtures;
 import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -33,7 +22,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The query API over evaluations published to the embedded broker: table, reports, SSE, gauges, errors. */
+/** The query API over evaluations published to the embedded broker: table, reports, gauges, errors (the live stream: LiveStreamTest). */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedKafkaTestResource.class)
 class QueryApiTest {
@@ -42,9 +31,6 @@ class QueryApiTest {
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
-
-    @TestHTTPResource("/evaluations/stream")
-    URL stream;
 
     @Test
     void servesEvaluationsAndReportsOfARun() throws Exception {
@@ -86,36 +72,6 @@ class QueryApiTest {
                 .body("detail", containsString("no-such-run"));
         given().get("/checkpoints/no-such-checkpoint/report").then().statusCode(404)
                 .contentType(containsString("application/problem+json"));
-    }
-
-    @Test
-    void streamsNewEvaluationsAsServerSentEvents() throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        CompletableFuture<HttpResponse<Stream<String>>> response = client.sendAsync(
-                HttpRequest.newBuilder(URI.create(stream.toString())).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofLines());
-        HttpResponse<Stream<String>> open = response.get(30, TimeUnit.SECONDS);
-        assertTrue(open.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
-        EvaluationResult published = Evaluations.ok("sserun", ModelRole.TEACHER, 3, "snow", 2, 7, 8);
-        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> open.body()
-                .filter(l -> l.startsWith("data:") && l.contains("sserun-teacher-3")).findFirst().orElseThrow());
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        String data = null;
-        try (KafkaFixtures kafka = new KafkaFixtures(kafkaConfig)) {
-            // The subscription is live once the response is open; publish until the line arrives, in case the
-            // feed was still catching up when the first one went out.
-            while (data == null && Instant.now().isBefore(deadline)) {
-                kafka.publish(published);
-                try {
-                    data = line.get(2, TimeUnit.SECONDS);
-                } catch (TimeoutException stillWaiting) {
-                    // publish again
-                }
-            }
-        }
-        open.body().close();
-        assertTrue(data != null, "no SSE event for the published evaluation within " + TIMEOUT);
-        assertTrue(data.contains("\"corruption\":\"snow\"") && data.contains("\"correct\":7"), data);
     }
 
     private static void awaitRunSize(String run, int size) throws InterruptedException {

@@ -32,6 +32,8 @@ public final class Corruptor {
                 return Pixelate.apply(image, severity);
             case JPEG_COMPRESSION:
                 return JpegRoundTrip.apply(image, JPEG_QUALITY[severity - 1]);
+            case FROST:
+                return Frost.apply(image, severity, random);
             default:
                 return Frame.toImage(applyToFrame(corruption, severity, Frame.toUnit(image), random));
         }
@@ -49,14 +51,13 @@ public final class Corruptor {
             case ZOOM_BLUR -> BlurCorruptions.zoomBlur(x, s);
             case GAUSSIAN_BLUR -> BlurCorruptions.gaussianBlur(x, s);
             case SNOW -> WeatherCorruptions.snow(x, s, random);
-            case FROST -> WeatherCorruptions.frost(x, s, random);
             case FOG -> WeatherCorruptions.fog(x, s, random);
             case BRIGHTNESS -> DigitalCorruptions.brightness(x, s);
             case CONTRAST -> DigitalCorruptions.contrast(x, s);
             case SATURATE -> DigitalCorruptions.saturate(x, s);
             case ELASTIC_TRANSFORM -> DigitalCorruptions.elasticTransform(x, s, random);
             case SPATTER -> Spatter.apply(x, s, random);
-            case PIXELATE, JPEG_COMPRESSION -> throw new IllegalStateException(corruption + " works on bytes");
+            case PIXELATE, JPEG_COMPRESSION, FROST -> throw new IllegalStateException(corruption + " works on bytes");
         };
     }
 }

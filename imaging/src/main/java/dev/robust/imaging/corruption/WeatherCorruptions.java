@@ -7,7 +7,7 @@ import static dev.robust.imaging.corruption.Frame.CHANNELS;
 import static dev.robust.imaging.corruption.Frame.PIXELS;
 import static dev.robust.imaging.corruption.Frame.SIDE;
 
-/** Snow, frost and fog. */
+/** Snow and fog (frost blends photographs: {@link Frost}). */
 final class WeatherCorruptions {
     /** Snow: flake mean, flake std, zoom, threshold, streak radius, streak σ, image weight. */
     private static final double[][] SNOW = {
@@ -16,8 +16,6 @@ final class WeatherCorruptions {
             {0.15, 0.3, 1.75, 0.55, 10, 4, 0.9},
             {0.25, 0.3, 2.25, 0.6, 12, 6, 0.85},
             {0.3, 0.3, 1.25, 0.65, 14, 12, 0.8}};
-    /** Frost: image weight, frost weight. */
-    private static final double[][] FROST = {{1, 0.2}, {1, 0.3}, {0.9, 0.4}, {0.85, 0.4}, {0.75, 0.45}};
     /** Fog: amount, plasma decay. */
     private static final double[][] FOG = {{0.2, 3}, {0.5, 3}, {0.75, 2.5}, {1, 2}, {1.5, 1.75}};
 
@@ -51,24 +49,6 @@ final class WeatherCorruptions {
             }
         }
         return out;
-    }
-
-    /** Weighted sum of the image and a random 32×32 window of one of the frost textures. */
-    static float[] frost(float[] x, int severity, ImageRandom random) {
-        double[] c = FROST[severity - 1];
-        float[] texture = FrostTexture.texture(random.nextInt(FrostTexture.COUNT));
-        int top = random.nextInt(FrostTexture.SIZE - SIDE);
-        int left = random.nextInt(FrostTexture.SIZE - SIDE);
-        float imageWeight = (float) c[0];
-        float frostWeight = (float) c[1];
-        for (int y = 0; y < SIDE; y++)
-            for (int xx = 0; xx < SIDE; xx++)
-                for (int ch = 0; ch < CHANNELS; ch++) {
-                    int i = (y * SIDE + xx) * CHANNELS + ch;
-                    float f = texture[((top + y) * FrostTexture.SIZE + left + xx) * CHANNELS + ch];
-                    x[i] = imageWeight * x[i] + frostWeight * f;
-                }
-        return x;
     }
 
     /** Adds a plasma-fractal haze, then rescales so the brightest input level stays where it was. */

@@ -1,11 +1,15 @@
 package dev.robust.imaging.randaugment;
 
+import dev.robust.common.image.RandAugmentGeometry;
 import dev.robust.common.image.UInt8Image;
 import dev.robust.imaging.random.ImageRandom;
 
+import java.util.Objects;
+
 /**
  * RandAugment with tf-models-official semantics: for each of {@code layers} layers, draw one of 17 outcomes
- * uniformly — the 16 {@link AugmentOp}s or identity — and always apply it at the fixed magnitude.
+ * uniformly — the 16 {@link AugmentOp}s or identity — and always apply it at the fixed magnitude, with translate
+ * and cutout sized by the {@link RandAugmentGeometry}.
  * Works on 3-channel uint8 images of any size. Thread-safe (stateless).
  */
 public final class RandAugment {
@@ -15,8 +19,9 @@ public final class RandAugment {
 
     private final int layers;
     private final double magnitude;
+    private final RandAugmentGeometry geometry;
 
-    public RandAugment(int layers, double magnitude) {
+    public RandAugment(int layers, double magnitude, RandAugmentGeometry geometry) {
         if (layers < 0) throw new IllegalArgumentException("layers must be >= 0, got " + layers);
         if (!(magnitude >= 0 && magnitude <= AugmentOp.MAX_MAGNITUDE)) {
             throw new IllegalArgumentException("magnitude must be in 0.." + AugmentOp.MAX_MAGNITUDE
@@ -24,6 +29,7 @@ public final class RandAugment {
         }
         this.layers = layers;
         this.magnitude = magnitude;
+        this.geometry = Objects.requireNonNull(geometry, "geometry");
     }
 
     public UInt8Image apply(UInt8Image image, ImageRandom random) {
@@ -33,7 +39,7 @@ public final class RandAugment {
         UInt8Image current = image;
         for (int layer = 0; layer < layers; layer++) {
             AugmentOp op = draw(random);
-            if (op != null) current = op.apply(current, magnitude, random);
+            if (op != null) current = op.apply(current, magnitude, geometry, random);
         }
         return current;
     }

@@ -23,7 +23,8 @@ public final class TrainingViews {
 
     public TrainingViews(ViewConfig config) {
         this.config = config;
-        this.randAugment = new RandAugment(config.randAugmentLayers(), config.randAugmentMagnitude());
+        this.randAugment = new RandAugment(config.randAugmentLayers(), config.randAugmentMagnitude(),
+                config.randAugmentGeometry());
     }
 
     public ViewConfig config() {

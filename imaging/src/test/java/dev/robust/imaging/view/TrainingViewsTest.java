@@ -2,6 +2,7 @@ package dev.robust.imaging.view;
 
 import dev.robust.common.image.BilinearResize;
 import dev.robust.common.image.CleanNoisyPair;
+import dev.robust.common.image.RandAugmentGeometry;
 import dev.robust.common.image.UInt8Image;
 import dev.robust.imaging.TestImages;
 import dev.robust.imaging.randaugment.RandAugment;
@@ -41,7 +42,7 @@ class TrainingViewsTest {
         UInt8Image noisy = views.noisy(source, ImageRandom.forImage(3, 1, 2));
         ImageRandom replay = ImageRandom.forImage(3, 1, 2);
         UInt8Image clean = views.clean(source, replay);
-        assertEquals(new RandAugment(2, 9).apply(clean, replay), noisy);
+        assertEquals(new RandAugment(2, 9, RandAugmentGeometry.ABSOLUTE).apply(clean, replay), noisy);
     }
 
     @Test

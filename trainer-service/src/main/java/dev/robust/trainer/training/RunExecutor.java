@@ -112,7 +112,7 @@ public final class RunExecutor {
 
     static AugmentationConfig augmentation(RunProfile profile) {
         return new AugmentationConfig(profile.resize(), profile.crop(), profile.horizontalFlip(),
-                profile.randAugmentLayers(), profile.randAugmentMagnitude());
+                profile.randAugmentLayers(), profile.randAugmentMagnitude(), profile.randAugmentGeometry());
     }
 
     /** The reason a user reads in {@code RunFailed}: the message, which carries the context, and its kind. */

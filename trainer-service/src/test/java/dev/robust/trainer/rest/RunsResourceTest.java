@@ -101,6 +101,15 @@ class RunsResourceTest {
     }
 
     @Test
+    void unknownRandAugmentGeometryIsAProblemListingTheAllowedValues() {
+        rejected(Map.of("profile", "quick", "overrides", Map.of("augment.randaugment.geometry", "pixels")),
+                "augment.randaugment.geometry")
+                .body("detail", containsString("pixels"))
+                .body("detail", containsString("absolute"))
+                .body("detail", containsString("relative"));
+    }
+
+    @Test
     void unknownSettingIsAProblemNamingIt() {
         rejected(Map.of("profile", "quick", "overrides", Map.of("teacher.epoch", 3)), "teacher.epoch");
     }
