@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +42,7 @@ class StackCrashDrillIT {
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aKilledServiceIsRestartedAndAKilledStackResumesItsRun() throws Exception {
-        deleteRecursively(OUT);
+        ReliabilityDrillIT.deleteRecursively(OUT);
         Files.createDirectories(OUT);
         Process up = cli(OUT.resolve("cli-up.log"), "up");
         try {
@@ -150,12 +148,5 @@ class StackCrashDrillIT {
             Thread.sleep(50);
         }
         throw new AssertionError("run " + runId + " never reached the drill's point");
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(path);
-        }
     }
 }
