@@ -1,5 +1,6 @@
 package dev.robust.security;
 
+import dev.robust.service.problem.Problem;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,10 +33,10 @@ public class MutatingRequestFilter implements ContainerRequestFilter {
         if (rule.allows(request.getMethod(), request.getHeaderString(HttpHeaders.AUTHORIZATION))) return;
         request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"robust\"")
-                .type("application/problem+json")
-                .entity(Map.of("type", "about:blank", "title", "Unauthorized", "status", 401,
-                        "detail", request.getMethod() + " requests need the header 'Authorization: Bearer <token>' "
-                                + "with the token this service was configured with (" + TOKEN_PROPERTY + ")"))
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(401, request.getMethod() + " requests need the header 'Authorization: Bearer "
+                        + "<token>' with the token this service was configured with (" + TOKEN_PROPERTY + ")",
+                        request.getUriInfo().getPath(), null))
                 .build());
     }
 }

@@ -5,6 +5,7 @@ import dev.robust.augment.kafka.DeadLetterQueue;
 import dev.robust.augment.kafka.TopicReader;
 import dev.robust.augment.render.RenderPool;
 import dev.robust.common.BadInputException;
+import dev.robust.common.InvalidFieldException;
 import dev.robust.common.codec.CodecException;
 import dev.robust.common.codec.LabeledImageCodec;
 import dev.robust.common.corruption.Corruption;
@@ -35,6 +36,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @ApplicationScoped
 public class CorruptionIngest {
+    /** A cap, not a size (a severity holds 10,000 images in the release); bounded so a typo is caught. */
+    public static final int MAX_LIMIT_PER_SEVERITY = 1_000_000;
     public static final String KIND = "corruptions";
     /** {@code dataset} header of released CIFAR-10-C images: their clean source is the CIFAR-10 test set. */
     private static final String RELEASED_DATASET = "cifar10";
@@ -112,8 +115,9 @@ public class CorruptionIngest {
             }
         }
         Integer limit = request.limitPerSeverity();
-        if (limit != null && limit < 1) {
-            throw new InvalidFieldException("limitPerSeverity", "limitPerSeverity must be >= 1, got " + limit);
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT_PER_SEVERITY)) {
+            throw new InvalidFieldException("limitPerSeverity", "limitPerSeverity must be 1.."
+                    + MAX_LIMIT_PER_SEVERITY + ", got " + limit);
         }
         return new Plan(directory, corruptions, severities, limit == null ? Integer.MAX_VALUE : limit);
     }

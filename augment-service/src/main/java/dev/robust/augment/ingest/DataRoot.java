@@ -1,6 +1,7 @@
 package dev.robust.augment.ingest;
 
 import dev.robust.augment.config.AugmentSettings;
+import dev.robust.common.InvalidFieldException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;

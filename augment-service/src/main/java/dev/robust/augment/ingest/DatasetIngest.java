@@ -2,6 +2,7 @@ package dev.robust.augment.ingest;
 
 import dev.robust.augment.config.AugmentSettings;
 import dev.robust.common.BadInputException;
+import dev.robust.common.InvalidFieldException;
 import dev.robust.common.codec.LabeledImageCodec;
 import dev.robust.common.dataset.DatasetSource;
 import dev.robust.common.dataset.DatasetSpec;
@@ -37,6 +38,8 @@ import java.util.concurrent.TimeoutException;
 public class DatasetIngest {
     private static final Logger LOG = Logger.getLogger(DatasetIngest.class);
     public static final String KIND = "dataset";
+    /** The most validation images a request may carve out: CIFAR-10's whole training set. */
+    public static final int MAX_VALIDATION_SIZE = 50_000;
 
     private final IngestJobs jobs;
     private final DataRoot dataRoot;
@@ -64,8 +67,9 @@ public class DatasetIngest {
     public IngestJob submit(Request request) {
         DatasetSpec spec = resolve(request.spec());
         int validationSize = request.validationSizeOrDefault();
-        if (validationSize < 0) {
-            throw new InvalidFieldException("validationSize", "validationSize must be >= 0, got " + validationSize);
+        if (validationSize < 0 || validationSize > MAX_VALIDATION_SIZE) {
+            throw new InvalidFieldException("validationSize", "validationSize must be 0.." + MAX_VALIDATION_SIZE
+                    + ", got " + validationSize);
         }
         return jobs.submit(KIND, request, job -> run(job, spec, validationSize));
     }

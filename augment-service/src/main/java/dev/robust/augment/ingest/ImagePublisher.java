@@ -34,11 +34,13 @@ public class ImagePublisher {
     }
 
     public final class Batch {
+        private final IngestJob job;
         private final String topic;
         private final RecordHeaders headers = new RecordHeaders();
         private final SendTracker tracker;
 
         private Batch(IngestJob job, String topic, String dataset, String fingerprint) {
+            this.job = job;
             this.topic = topic;
             headers.add(Topics.HEADER_DATASET, dataset.getBytes(StandardCharsets.UTF_8));
             if (fingerprint != null) {
@@ -54,6 +56,7 @@ public class ImagePublisher {
         }
 
         public void send(String key, byte[] value) {
+            job.throwIfCancelled();
             tracker.send(new ProducerRecord<>(topic, null, key, value, headers));
         }
 

@@ -3,6 +3,7 @@ package dev.robust.augment.ingest;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -11,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * acknowledged so far, and at the end the contents read back from Kafka. Updated by the job's thread, read by REST.
  */
 public final class IngestJob {
-    public enum State { QUEUED, RUNNING, SUCCEEDED, FAILED }
+    public enum State { QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED }
 
     private final String id;
     private final String kind;
@@ -35,8 +36,29 @@ public final class IngestJob {
         return id;
     }
 
-    void running() {
+    /** Marks the job running, unless it was cancelled while it waited; false then. */
+    synchronized boolean running() {
+        if (state != State.QUEUED) return false;
         state = State.RUNNING;
+        return true;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public boolean hasEnded() {
+        return state != State.QUEUED && state != State.RUNNING;
+    }
+
+    /** Ends a queued or running job as cancelled; false when it had already ended. */
+    synchronized boolean cancel() {
+        return end(State.CANCELLED, "cancelled");
+    }
+
+    /** Thrown into the job's own thread at its next record once it is cancelled. */
+    void throwIfCancelled() {
+        if (state == State.CANCELLED) throw new CancellationException("ingest job " + id + " was cancelled");
     }
 
     void expect(String topic, long records) {
@@ -54,16 +76,23 @@ public final class IngestJob {
         acknowledged(topic, expected.getOrDefault(topic, 0L));
     }
 
-    void succeeded(Object contents) {
+    synchronized void succeeded(Object contents) {
+        if (hasEnded()) return;
         readBack = contents;
-        finished = Instant.now();
-        state = State.SUCCEEDED;
+        end(State.SUCCEEDED, null);
     }
 
-    void failed(String message) {
+    synchronized void failed(String message) {
+        end(State.FAILED, message);
+    }
+
+    /** The first end wins: a job cancelled while it wrote its last records stays cancelled. */
+    private boolean end(State end, String message) {
+        if (hasEnded()) return false;
         error = message;
         finished = Instant.now();
-        state = State.FAILED;
+        state = end;
+        return true;
     }
 
     /** Acknowledged records over expected ones, 0..1 (1 once finished). */

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs ingest jobs one after the other on a thread of their own (they share the producer and the cores with pair
@@ -32,6 +33,7 @@ public class IngestJobs {
     }
 
     private final Map<String, IngestJob> jobs = new ConcurrentHashMap<>();
+    private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ingest");
         thread.setDaemon(true);
@@ -49,16 +51,43 @@ public class IngestJobs {
         forgetOldestBeyond(KEPT_JOBS - 1);
         jobs.put(job.id(), job);
         latest = job;
-        executor.submit(() -> {
-            job.running();
+        running.put(job.id(), executor.submit(() -> {
             try {
-                work.run(job);
-            } catch (Exception e) {
-                LOG.errorf(e, "ingest job %s (%s) failed", job.id(), kind);
-                job.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+                if (job.running()) work.run(job);
+            } catch (Throwable e) {
+                // Errors too: a data set too big for the heap must end its job FAILED, not leave it RUNNING forever.
+                if (job.hasEnded()) {
+                    LOG.infof("ingest job %s (%s) stopped: %s", job.id(), kind, job.status().state());
+                } else {
+                    LOG.errorf(e, "ingest job %s (%s) failed", job.id(), kind);
+                    job.failed(reason(e));
+                }
+            } finally {
+                running.remove(job.id());
             }
-        });
+        }));
         return job;
+    }
+
+    /**
+     * Cancels a queued or running job: it ends {@code CANCELLED} at once, and its thread stops at its next record
+     * (interrupted if it waits). What it already wrote stays in the topics; an ingest repeated later overwrites it.
+     *
+     * @return false when the job had already ended
+     */
+    public boolean cancel(IngestJob job) {
+        if (!job.cancel()) return false;
+        Future<?> work = running.remove(job.id());
+        if (work != null) work.cancel(true);
+        return true;
+    }
+
+    private static String reason(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "the augment-service ran out of memory (" + e.getMessage() + "); ingest fewer images, or give "
+                    + "the service a larger heap (-Xmx)";
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     /** Job history is for people following recent ingests; a long-running service must not grow it forever. */

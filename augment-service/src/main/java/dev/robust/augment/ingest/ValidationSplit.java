@@ -1,5 +1,7 @@
 package dev.robust.augment.ingest;
 
+import dev.robust.common.InvalidFieldException;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

@@ -6,6 +6,7 @@ import dev.robust.augment.ingest.IngestJobs;
 import dev.robust.augment.ingest.TopicInventory;
 import dev.robust.common.corruption.Corruption;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -55,7 +56,13 @@ public class CorruptionResource {
     @GET
     @Path("/jobs/{id}")
     public Response job(@PathParam("id") String id) {
-        return jobs.find(id).map(job -> Response.ok(job.status()).build())
-                .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "no ingest job " + id, "id"));
+        return IngestJobAnswers.status(jobs, id);
+    }
+
+    /** Cancels a queued or running job: 202 with it, {@code CANCELLED}; 409 when it has already ended. */
+    @DELETE
+    @Path("/jobs/{id}")
+    public Response cancel(@PathParam("id") String id) {
+        return IngestJobAnswers.cancel(jobs, id);
     }
 }

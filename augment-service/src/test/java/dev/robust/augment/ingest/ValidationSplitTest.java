@@ -1,5 +1,6 @@
 package dev.robust.augment.ingest;
 
+import dev.robust.common.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import dev.robust.cli.report.ReportTables;
 import dev.robust.cli.report.RunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -36,6 +37,11 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;
 
+    @Option(names = "--resume",
+            description = "Resume the run an interrupted robust run (a crash, a kill) left in --out: start the stack "
+                    + "on that directory again, continue the run from its last checkpoint and write its report.")
+    boolean resume;
+
     @Spec
     CommandSpec spec;
 
@@ -44,16 +50,17 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
-        StackConfig.requireNoEarlierStack(options.outDir());
+        if (resume) {
+            StackConfig.requireEarlierStack(options.outDir());
+        } else {
+            StackConfig.requireNoEarlierStack(options.outDir());
+        }
         try (PreparedStack prepared = PreparedStack.start(options, out)) {
             long trainingStarted = System.nanoTime();
-            Map<String, Object> request = new LinkedHashMap<>();
-            request.put("profile", prepared.profile().name());
-            request.put("overrides", Map.of());
-            // The request names the engine too: the trainer checks it and the run's events record it.
-            if (options.engine != null) request.put("engine", options.engine);
-            JsonNode accepted = prepared.http().post(prepared.stack().uri(Service.TRAINER).resolve("/runs"),
-                    request);
+            JsonNode accepted = resume
+                    ? UnfinishedRun.find(prepared.http(), prepared.stack().uri(Service.TRAINER), prepared.profile(),
+                            prepared.outDir())
+                    : request(prepared);
             String runId = accepted.path("runId").asText();
             URI runUri = prepared.stack().uri(Service.TRAINER).resolve("/runs/" + runId);
             out.println("run        " + runId + " (" + runUri + ")");
@@ -72,6 +79,15 @@ public final class RunCommand implements Callable<Integer> {
             printSummary(out, report, prepared);
         }
         return 0;
+    }
+
+    private JsonNode request(PreparedStack prepared) throws IOException, InterruptedException {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("profile", prepared.profile().name());
+        request.put("overrides", Map.of());
+        // The request names the engine too: the trainer checks it and the run's events record it.
+        if (options.engine != null) request.put("engine", options.engine);
+        return prepared.http().post(prepared.stack().uri(Service.TRAINER).resolve("/runs"), request);
     }
 
     private static RunReport report(PreparedStack prepared, String runId, RunFollower.Outcome outcome,

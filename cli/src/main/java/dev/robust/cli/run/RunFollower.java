@@ -53,7 +53,15 @@ final class RunFollower {
         try {
             while (true) {
                 stack.requireRunning();
-                JsonNode run = http.get(runUri);
+                JsonNode run;
+                try {
+                    run = http.get(runUri);
+                } catch (IOException trainerAway) {
+                    // A restarted trainer resumes the run; meanwhile there is no one to ask.
+                    if (!stack.restarting()) throw trainerAway;
+                    feed.poll(POLL);
+                    continue;
+                }
                 feed.poll(POLL);
                 progress.show(run, feed.latest(), feed.inProgress());
                 String status = run.path("status").asText();

@@ -58,6 +58,7 @@ public final class ServiceProcess {
         command.add(runner.toString());
         Files.createDirectories(log.getParent());
         Files.createDirectories(workDir);
+        LogRotation.rotate(log);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
@@ -106,6 +107,13 @@ public final class ServiceProcess {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** How an ended process ended: its exit code, and the signal when a signal ended it. */
+    String exitDescription() {
+        int code = process.exitValue();
+        // 128 + n is how the JVM reports death by signal n; 137 is SIGKILL (the kernel's out-of-memory killer too).
+        return code == 137 ? "killed, exit code 137" : code == 143 ? "terminated, exit code 143" : "exit code " + code;
     }
 
     /**

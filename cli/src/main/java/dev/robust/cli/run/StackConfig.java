@@ -39,6 +39,14 @@ public record StackConfig(Path outDir, Path dataRoot, RunProfile profile, List<S
         }
     }
 
+    /** For {@code robust run --resume}: the output directory must hold the stack of the run to resume. */
+    static void requireEarlierStack(Path outDir) {
+        if (!Files.isDirectory(outDir.resolve(KAFKA_DIR))) {
+            throw new BadInputException("--out " + outDir + " holds no earlier run to resume (no "
+                    + outDir.resolve(KAFKA_DIR) + ")");
+        }
+    }
+
     Path logDir() {
         return outDir.resolve("logs");
     }

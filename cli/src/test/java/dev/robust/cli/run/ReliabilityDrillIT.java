@@ -473,7 +473,7 @@ class ReliabilityDrillIT {
         return Math.round((System.nanoTime() - startedNanos) / 1e8) / 10.0;
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(path);

@@ -11,6 +11,10 @@ import java.util.Locale;
  * {@code cifar10c:<dir>} or {@code synthetic[:N]} (N training images, N/5 test images).
  */
 public record DatasetSpec(Kind kind, Path path, int trainSize) {
+    /** Bounds of {@code synthetic:N}: at least a few images per class, at most what an ingest holds in memory. */
+    public static final int MIN_SYNTHETIC = 10;
+    public static final int MAX_SYNTHETIC = 100_000;
+
     public enum Kind {
         CIFAR10, IMAGEFOLDER, CIFAR10C, SYNTHETIC;
 
@@ -59,10 +63,12 @@ public record DatasetSpec(Kind kind, Path path, int trainSize) {
     private static int syntheticSize(String spec, String argument) {
         try {
             int size = Integer.parseInt(argument);
-            if (size >= 10) return size;
+            if (size >= MIN_SYNTHETIC && size <= MAX_SYNTHETIC) return size;
         } catch (NumberFormatException e) {
             // reported below with the accepted range
         }
-        throw new BadInputException("dataset spec '" + spec + "': synthetic size must be an integer >= 10");
+        throw new BadInputException("dataset spec '" + spec + "': synthetic size must be an integer "
+                + MIN_SYNTHETIC + ".." + MAX_SYNTHETIC + " (an ingest holds the images in memory; " + MAX_SYNTHETIC
+                + " with their test images take about 370 MB)");
     }
 }

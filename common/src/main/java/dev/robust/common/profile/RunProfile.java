@@ -28,6 +28,21 @@ public final class RunProfile {
     public static final List<String> NAMES = List.of("seed", "quick", "ci");
     /** The field {@link InvalidProfileException} names when the profile itself is unknown. */
     public static final String PROFILE_FIELD = "profile";
+    /** The settings that hold lists; an override may give them as a JSON array. */
+    static final List<String> LIST_SETTINGS = List.of("eval.corruptions", "eval.severities");
+    // Upper bounds: far above any real run, low enough that a typo cannot ask for a run that never ends or a
+    // validation set that cannot fit in memory (docs/architecture.md, "Errors and bounds", lists them).
+    static final int MAX_EXAMPLES = 1_000_000;
+    static final int MAX_VAL_EXAMPLES = 50_000;
+    static final int MAX_IMAGE_SIDE = 512;
+    static final int MAX_BATCH_SIZE = 4_096;
+    static final int MAX_EPOCHS = 1_000;
+    static final int MAX_PATIENCE = 1_000;
+    static final int MAX_SWA_EVERY_STEPS = 1_000_000;
+    static final long MAX_SWA_START_STEP = 1_000_000_000L;
+    static final double MAX_LEARNING_RATE = 10;
+    static final double MAX_TEMPERATURE = 100;
+    static final int MAX_EVAL_IMAGES = 100_000;
 
     private final String name;
     private final SortedMap<String, String> values;
@@ -93,11 +108,11 @@ public final class RunProfile {
     }
 
     public int trainExamples() {
-        return positiveInt("data.train-examples");
+        return intInRange("data.train-examples", 1, MAX_EXAMPLES);
     }
 
     public int valExamples() {
-        return positiveInt("data.val-examples");
+        return intInRange("data.val-examples", 1, MAX_VAL_EXAMPLES);
     }
 
     public boolean horizontalFlip() {
@@ -105,12 +120,12 @@ public final class RunProfile {
     }
 
     public int resize() {
-        return positiveInt("augment.resize");
+        return intInRange("augment.resize", 1, MAX_IMAGE_SIDE);
     }
 
     /** The side of the training crops and so of the model's input; validation resizes images to it. */
     public int crop() {
-        return positiveInt("augment.crop");
+        return intInRange("augment.crop", 1, MAX_IMAGE_SIDE);
     }
 
     public int randAugmentLayers() {
@@ -132,11 +147,11 @@ public final class RunProfile {
     }
 
     public int batchSize() {
-        return positiveInt("train.batch-size");
+        return intInRange("train.batch-size", 1, MAX_BATCH_SIZE);
     }
 
     public double learningRate() {
-        return positiveDouble("train.learning-rate");
+        return positiveDouble("train.learning-rate", MAX_LEARNING_RATE);
     }
 
     public PhaseSettings teacher() {
@@ -149,16 +164,18 @@ public final class RunProfile {
 
     public long swaStartStep() {
         long start = longValue("teacher.swa.start-step");
-        if (start < 0) throw invalid("teacher.swa.start-step", "must not be negative");
+        if (start < 0 || start > MAX_SWA_START_STEP) {
+            throw invalid("teacher.swa.start-step", "must be 0.." + MAX_SWA_START_STEP + ", got " + start);
+        }
         return start;
     }
 
     public int swaEverySteps() {
-        return positiveInt("teacher.swa.every-steps");
+        return intInRange("teacher.swa.every-steps", 1, MAX_SWA_EVERY_STEPS);
     }
 
     public double temperature() {
-        return positiveDouble("student.temperature");
+        return positiveDouble("student.temperature", MAX_TEMPERATURE);
     }
 
     public StudentLoss studentLoss() {
@@ -166,7 +183,7 @@ public final class RunProfile {
     }
 
     public int evalCleanImages() {
-        return positiveInt("eval.clean-images");
+        return intInRange("eval.clean-images", 1, MAX_EVAL_IMAGES);
     }
 
     /** The corruptions to score; {@code all} in the profile means all 19. */
@@ -199,7 +216,7 @@ public final class RunProfile {
     }
 
     public int evalImagesPerSeverity() {
-        return positiveInt("eval.images-per-severity");
+        return intInRange("eval.images-per-severity", 1, MAX_EVAL_IMAGES);
     }
 
     @Override
@@ -208,12 +225,12 @@ public final class RunProfile {
     }
 
     private PhaseSettings phase(String prefix) {
-        return new PhaseSettings(positiveInt(prefix + ".epochs"),
+        return new PhaseSettings(intInRange(prefix + ".epochs", 1, MAX_EPOCHS),
                 Monitor.fromId(prefix + ".plateau.monitor", text(prefix + ".plateau.monitor")),
-                positiveInt(prefix + ".plateau.patience"),
+                intInRange(prefix + ".plateau.patience", 1, MAX_PATIENCE),
                 factor(prefix + ".plateau.factor"),
                 Monitor.fromId(prefix + ".early-stopping.monitor", text(prefix + ".early-stopping.monitor")),
-                positiveInt(prefix + ".early-stopping.patience"),
+                intInRange(prefix + ".early-stopping.patience", 1, MAX_PATIENCE),
                 bool(prefix + ".early-stopping.restore-best"));
     }
 
@@ -251,12 +268,6 @@ public final class RunProfile {
         return value.trim();
     }
 
-    private int positiveInt(String key) {
-        int value = parseInt(key, text(key));
-        if (value <= 0) throw invalid(key, "must be positive, got " + value);
-        return value;
-    }
-
     private int intInRange(String key, int min, int max) {
         int value = parseInt(key, text(key));
         if (value < min || value > max) throw invalid(key, "must be " + min + ".." + max + ", got " + value);
@@ -271,9 +282,9 @@ public final class RunProfile {
         }
     }
 
-    private double positiveDouble(String key) {
+    private double positiveDouble(String key, double max) {
         double value = parseDouble(key);
-        if (!(value > 0) || Double.isInfinite(value)) throw invalid(key, "must be positive, got " + value);
+        if (!(value > 0 && value <= max)) throw invalid(key, "must be above 0 and at most " + max + ", got " + value);
         return value;
     }
 
@@ -315,6 +326,9 @@ public final class RunProfile {
     private static String asText(String key, Object value) {
         if (value == null) throw new InvalidProfileException(key, key + " must have a value, got null");
         if (value instanceof List<?> list) {
+            if (!LIST_SETTINGS.contains(key)) {
+                throw new InvalidProfileException(key, key + " takes one value, got a list; lists: " + LIST_SETTINGS);
+            }
             return String.join(",", list.stream().map(String::valueOf).toList());
         }
         if (value instanceof Map<?, ?>) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatasetSpecTest {
     @Test
@@ -25,5 +26,9 @@ class DatasetSpecTest {
         assertThrows(BadInputException.class, () -> DatasetSpec.parse("cifar10"));
         assertThrows(BadInputException.class, () -> DatasetSpec.parse("synthetic:many"));
         assertThrows(BadInputException.class, () -> DatasetSpec.parse("synthetic:3"));
+        var tooMany = assertThrows(BadInputException.class, () -> DatasetSpec.parse("synthetic:2000000000"));
+        assertTrue(tooMany.getMessage().contains(Integer.toString(DatasetSpec.MAX_SYNTHETIC)), tooMany.getMessage());
+        assertEquals(DatasetSpec.MAX_SYNTHETIC,
+                DatasetSpec.parse("synthetic:" + DatasetSpec.MAX_SYNTHETIC).trainSize());
     }
 }

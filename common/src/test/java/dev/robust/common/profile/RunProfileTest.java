@@ -118,6 +118,32 @@ class RunProfileTest {
     }
 
     @Test
+    void numbersAboveTheirBoundAreRejectedNamingTheBound() {
+        var epochs = assertThrows(InvalidProfileException.class,
+                () -> RunProfile.named("ci").withOverrides(Map.of("teacher.epochs", Integer.MAX_VALUE)));
+        assertEquals("teacher.epochs", epochs.field());
+        assertTrue(epochs.getMessage().contains("1.." + RunProfile.MAX_EPOCHS), epochs.getMessage());
+        Map<String, Object> tooBigValues = Map.of("data.val-examples", RunProfile.MAX_VAL_EXAMPLES + 1,
+                "train.batch-size", RunProfile.MAX_BATCH_SIZE + 1, "train.learning-rate", 1e300,
+                "teacher.swa.start-step", Long.MAX_VALUE, "eval.images-per-severity", 2_000_000_000);
+        for (Map.Entry<String, Object> tooBig : tooBigValues.entrySet()) {
+            assertEquals(tooBig.getKey(), assertThrows(InvalidProfileException.class,
+                    () -> RunProfile.named("ci").withOverrides(Map.ofEntries(tooBig))).field());
+        }
+        assertEquals(RunProfile.MAX_EPOCHS, RunProfile.named("ci")
+                .withOverrides(Map.of("student.epochs", RunProfile.MAX_EPOCHS)).student().epochs());
+    }
+
+    @Test
+    void aListIsOnlyAcceptedForListSettings() {
+        var e = assertThrows(InvalidProfileException.class,
+                () -> RunProfile.named("ci").withOverrides(Map.of("teacher.epochs", List.of(1))));
+        assertEquals("teacher.epochs", e.field());
+        assertEquals(List.of(2, 5), RunProfile.named("ci")
+                .withOverrides(Map.of("eval.severities", List.of(2, 5))).evalSeverities());
+    }
+
+    @Test
     void malformedValuesNameTheirKey() {
         assertEquals("teacher.plateau.factor", assertThrows(InvalidProfileException.class,
                 () -> RunProfile.named("ci").withOverrides(Map.of("teacher.plateau.factor", 1.5))).field());

@@ -30,8 +30,11 @@ public interface TrainerConfig {
     @WithDefault("PT10M")
     Duration pairsTimeout();
 
-    /** A run fails when {@code cifar10.val} holds no images after this long. */
-    @WithDefault("PT5M")
+    /**
+     * How long {@code cifar10.val} may stand still (no new record) while a run waits for its validation images:
+     * then the run validates on what the topic holds, or fails at once when it holds none (nothing ingested).
+     */
+    @WithDefault("PT10S")
     Duration validationTimeout();
 
     /** How often run ends that did not reach the broker (it was down) are published again. */

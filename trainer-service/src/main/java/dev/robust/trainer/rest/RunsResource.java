@@ -5,6 +5,7 @@ import dev.robust.common.event.RunRequested;
 import dev.robust.common.profile.InvalidProfileException;
 import dev.robust.common.profile.RunProfile;
 import dev.robust.engine.Engine;
+import dev.robust.service.problem.Problem;
 import dev.robust.trainer.config.AvailableEngines;
 import dev.robust.trainer.kafka.EventPublisher;
 import dev.robust.trainer.run.RunBoard;
@@ -33,7 +34,6 @@ import java.util.UUID;
 @Path("/runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunsResource {
-    static final String DEFAULT_PROFILE = "quick";
     /** The profile setting that names the engine; a request's {@code engine} field sets it too. */
     static final String ENGINE_SETTING = "engine";
 
@@ -47,18 +47,23 @@ public class RunsResource {
         this.board = board;
     }
 
-    /** Validates the request, publishes {@code RunRequested} and answers 202 with the run's id. */
+    /**
+     * Validates the request, publishes {@code RunRequested} and answers 202 with the run's id. The profile is never
+     * guessed: a run of the wrong size would start on data that may not be there.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response request(RunRequestBody body) {
-        String profileName = body == null || body.profile() == null ? DEFAULT_PROFILE : body.profile();
-        Map<String, Object> overrides = new LinkedHashMap<>(
-                body == null || body.overrides() == null ? Map.of() : body.overrides());
+        if (body == null || body.profile() == null) {
+            throw new InvalidProfileException(RunProfile.PROFILE_FIELD, "a run request names its profile, e.g. "
+                    + "{\"profile\": \"ci\"}; profiles: " + RunProfile.NAMES);
+        }
+        Map<String, Object> overrides = new LinkedHashMap<>(body.overrides() == null ? Map.of() : body.overrides());
         // The request's engine field is the profile's engine setting, so the run's config records what trains it.
-        if (body != null && body.engine() != null) {
+        if (body.engine() != null) {
             overrides.put(ENGINE_SETTING, body.engine());
         }
-        RunProfile profile = RunProfile.named(profileName).withOverrides(overrides);
+        RunProfile profile = RunProfile.named(body.profile()).withOverrides(overrides);
         Engine engine = engines.find(profile.engine()).orElseThrow(() -> new InvalidProfileException(ENGINE_SETTING,
                 "unknown engine '" + profile.engine() + "'; engines on this trainer's class path: " + engines.names()));
         if (!engine.architectures().contains(profile.model())) {
@@ -101,7 +106,7 @@ public class RunsResource {
             return notFound(runId);
         }
         if (board.hasEnded(runId)) {
-            return Problem.response(Response.Status.CONFLICT, "Run has ended",
+            return Problem.response(Response.Status.CONFLICT,
                     "run " + runId + " has already ended (" + board.view(runId).orElseThrow().status() + ")", null);
         }
         RunFailed cancelled = new RunFailed(runId, RunBoard.CANCELLED_REASON, null, null);
@@ -111,7 +116,7 @@ public class RunsResource {
     }
 
     private static Response notFound(String runId) {
-        return Problem.response(Response.Status.NOT_FOUND, "Unknown run", "no run with id '" + runId + "'", "id");
+        return Problem.response(Response.Status.NOT_FOUND, "no run with id '" + runId + "'", "id");
     }
 
     /** {@code run-} and 12 hex digits: short to type, no {@code /} (record keys), safe as a directory name. */

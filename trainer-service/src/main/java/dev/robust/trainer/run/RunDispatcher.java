@@ -104,6 +104,9 @@ public class RunDispatcher {
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        ActiveRun run = active;
+        // Marked before closed: whatever sees the shutdown sees the hand-over too, and never commits the request.
+        if (run != null) run.handedOver = true;
         closed = true;
         runner.shutdown();
         try {
@@ -122,6 +125,7 @@ public class RunDispatcher {
                 ActiveRun run = active;
                 if (run != null) {
                     consumer.poll(POLL);
+                    stopIfCancelled(run);
                     if (run.future.isDone()) {
                         finish(consumer, run);
                     }
@@ -184,9 +188,25 @@ public class RunDispatcher {
         active = run;
     }
 
+    /**
+     * A cancelled run stops at its next check anyway; the interrupt frees the executor at once when the run waits
+     * (for the broker, for images), so the next request does not queue behind it.
+     */
+    private void stopIfCancelled(ActiveRun run) {
+        if (!run.future.isDone() && board.view(run.request.runId())
+                .filter(view -> view.status() == RunStatus.CANCELLED).isPresent()) {
+            LOG.infof("run %s was cancelled; interrupting it", run.request.runId());
+            run.future.cancel(true);
+        }
+    }
+
+    /**
+     * Commits the request of a run that has ended. Not after a shutdown began: a run stopped by it has not ended,
+     * and its request must stay for the trainer that resumes it (a run that ended just then is skipped there).
+     */
     private void finish(KafkaConsumer<String, byte[]> consumer, ActiveRun run) {
         active = null;
-        if (!run.handedOver) {
+        if (!run.handedOver && !closed) {
             commit(consumer, run.partition, run.offset);
         }
         consumer.resume(consumer.paused());
@@ -213,6 +233,7 @@ public class RunDispatcher {
             @Override
             public void checkContinue() {
                 if (run.handedOver || closed) {
+                    run.handedOver = true;
                     throw new RunStoppedException("run " + runId + " is handed to another trainer");
                 }
                 if (board.hasEnded(runId)) {

@@ -73,6 +73,8 @@ public final class RunExecutor {
             LOG.infof("run %s stopped: %s", runId, e.getMessage());
             throw e;
         } catch (RuntimeException e) {
+            // Interrupted by a cancellation or a hand-over, a wait fails with whatever the waiting call throws.
+            tracking.checkContinue();
             RunProgress at = position.get();
             LOG.errorf(e, "run %s failed", runId);
             outcomes.conclude(new RunFailed(runId, describe(e), at == null ? null : at.phase(),
@@ -88,7 +90,7 @@ public final class RunExecutor {
         CheckpointStore store = CheckpointStore.open(Path.of(config.checkpointStore()));
         RunJournal journal = new RunJournal(store, engine, runId);
         ValidationSet validation = ValidationSet.read(kafka, profile.valExamples(), profile.crop(),
-                config.validationTimeout());
+                config.validationTimeout(), control::checkContinue);
         control.checkContinue();
         publisher.publish(new RunStarted(runId, profile.name(), validation.datasetLabel(), profile.seed()));
         // Opened before the first request, so the stream starts where this attempt's pairs will begin.

@@ -50,22 +50,32 @@ public final class ValidationSet {
     }
 
     /**
-     * Reads up to {@code examples} images, waiting until the topic holds that many or {@code timeout} passes.
+     * Reads up to {@code examples} images. While the topic holds fewer, waits for more as long as it grows (an
+     * ingest still writing it); once it has stood still for {@code standStill}, validates on what it holds.
      *
-     * @throws IllegalStateException when the topic holds no image at all after the timeout
+     * @param checkContinue called between reads; throws to stop the read (a cancelled run)
+     * @throws IllegalStateException when the topic does not exist or holds no image: the data is not ingested
      */
-    public static ValidationSet read(KafkaClients kafka, int examples, int size, Duration timeout) {
+    public static ValidationSet read(KafkaClients kafka, int examples, int size, Duration standStill,
+                                     Runnable checkContinue) {
         Map<Long, LabeledImage> images = new TreeMap<>();
         String dataset = null;
-        long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, byte[]> consumer = kafka.reader(1000);
              DeadLetters deadLetters = new DeadLetters(kafka)) {
-            List<TopicPartition> partitions = KafkaClients.awaitPartitions(consumer, Topics.CIFAR10_VAL, timeout);
+            List<TopicPartition> partitions = KafkaClients.awaitPartitions(consumer, Topics.CIFAR10_VAL, standStill);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> seenEnd = Map.of();
+            long grewAt = System.nanoTime();
             while (true) {
+                checkContinue.run();
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                if (!end.equals(seenEnd)) {
+                    seenEnd = end;
+                    grewAt = System.nanoTime();
+                }
                 while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                    checkContinue.run();
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                         LabeledImage image;
                         try {
@@ -79,15 +89,16 @@ public final class ValidationSet {
                         dataset = label != null ? label : dataset;
                     }
                 }
-                if (images.size() >= examples || System.nanoTime() > deadline) {
+                if (images.size() >= examples || System.nanoTime() - grewAt > standStill.toNanos()) {
                     break;
                 }
                 sleep();
             }
         }
         if (images.isEmpty()) {
-            throw new IllegalStateException("topic " + Topics.CIFAR10_VAL + " holds no validation images after "
-                    + timeout.toSeconds() + " s; ingest a data set with the augment-service first");
+            throw new IllegalStateException("topic " + Topics.CIFAR10_VAL + " holds no validation images (nothing "
+                    + "new for " + standStill.toSeconds() + " s); ingest a data set first (POST /datasets on the "
+                    + "augment-service; robust run does it)");
         }
         if (images.size() < examples) {
             LOG.warnf("%s holds %d images, fewer than the %d the profile asks for; validating on those",

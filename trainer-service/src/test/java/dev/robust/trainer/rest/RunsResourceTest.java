@@ -4,6 +4,7 @@ import dev.robust.common.event.RunFailed;
 import dev.robust.common.event.RunRequested;
 import dev.robust.common.topic.Topics;
 import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
+import dev.robust.service.problem.Problem;
 import dev.robust.trainer.kafka.KafkaClients;
 import dev.robust.trainer.run.RunBoard;
 import dev.robust.trainer.testing.TopicEvents;
@@ -32,6 +33,23 @@ class RunsResourceTest {
     @Test
     void unknownProfileIsAProblemNamingTheProfileField() {
         rejected(Map.of("profile", "huge"), "profile");
+    }
+
+    @Test
+    void aRequestWithoutAProfileIsAProblemSayingWhatIsMissing() {
+        for (String body : new String[] {"", "{}", "{\"overrides\": {\"teacher.epochs\": 1}}"}) {
+            given().contentType(ContentType.JSON).body(body).post("/runs")
+                    .then().statusCode(400).contentType(startsWith(Problem.MEDIA_TYPE))
+                    .body("field", equalTo("profile"))
+                    .body("detail", containsString("names its profile"))
+                    .body("detail", containsString("quick"));
+        }
+    }
+
+    @Test
+    void epochsBeyondTheirBoundAreAProblemNamingTheBound() {
+        rejected(Map.of("profile", "ci", "overrides", Map.of("teacher.epochs", Integer.MAX_VALUE)), "teacher.epochs")
+                .body("detail", containsString("1..1000"));
     }
 
     @Test

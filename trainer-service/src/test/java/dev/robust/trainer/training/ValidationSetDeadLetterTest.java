@@ -39,7 +39,7 @@ class ValidationSetDeadLetterTest {
                 producer.send(new ProducerRecord<>(Topics.CIFAR10_VAL, RecordKeys.datasetImage(7), good)).get();
             }
 
-            ValidationSet validation = ValidationSet.read(kafka, 3, 32, Duration.ofSeconds(2));
+            ValidationSet validation = ValidationSet.read(kafka, 3, 32, Duration.ofSeconds(2), () -> { });
 
             assertEquals(1, validation.imageCount());
             List<ConsumerRecord<String, byte[]>> letters = deadLetters(kafka, Topics.dlq(Topics.CIFAR10_VAL), 2);

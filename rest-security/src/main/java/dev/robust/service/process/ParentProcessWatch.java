@@ -1,4 +1,4 @@
-package dev.robust.eval.config;
+package dev.robust.service.process;
 
 import dev.robust.common.process.ParentWatch;
 import io.quarkus.runtime.StartupEvent;
