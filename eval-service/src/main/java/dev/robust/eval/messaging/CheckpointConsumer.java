@@ -52,6 +52,7 @@ public class CheckpointConsumer {
     private final PredictionPublisher predictions;
     private final DeadLetterPublisher deadLetters;
     private final EvalConfig config;
+    private final ScoringPlan plan;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             runnable -> new Thread(runnable, "eval-scoring"));
     private volatile boolean running = true;
@@ -59,12 +60,13 @@ public class CheckpointConsumer {
     private Thread loop;
 
     CheckpointConsumer(KafkaClients clients, EventPublisher events, PredictionPublisher predictions,
-                       DeadLetterPublisher deadLetters, EvalConfig config) {
+                       DeadLetterPublisher deadLetters, EvalConfig config, ScoringPlan plan) {
         this.clients = clients;
         this.events = events;
         this.predictions = predictions;
         this.deadLetters = deadLetters;
         this.config = config;
+        this.plan = plan;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -86,8 +88,6 @@ public class CheckpointConsumer {
     }
 
     private void pollLoop() {
-        ScoringPlan plan = new ScoringPlan(ScoringPlan.corruptions(config.corruptions()), config.severities(),
-                config.cleanImages(), config.imagesPerSeverity(), config.batchSize());
         CheckpointStore store = CheckpointStore.open(config.checkpointStore());
         try (KafkaConsumer<byte[], byte[]> checkpoints = clients.groupConsumer(config.consumerGroup(), 1);
              KafkaConsumer<byte[], byte[]> data = clients.assignedConsumer()) {

@@ -2,6 +2,7 @@ package dev.robust.eval.rest;
 
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
+import dev.robust.eval.scoring.ScoringPlan;
 import dev.robust.eval.streams.EvaluationQueries;
 import dev.robust.eval.streams.EvaluationTable;
 import jakarta.ws.rs.GET;
@@ -13,14 +14,19 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
-/** Summaries of runs and checkpoints, computed from the evaluation table on each request. */
+/**
+ * Summaries of runs and checkpoints, computed from the evaluation table on each request; a checkpoint is complete
+ * when every slice of this service's scoring plan is scored.
+ */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
     private final EvaluationTable table;
+    private final ScoringPlan plan;
 
-    ReportResource(EvaluationTable table) {
+    ReportResource(EvaluationTable table, ScoringPlan plan) {
         this.table = table;
+        this.plan = plan;
     }
 
     /** Every run with at least one evaluation, and its checkpoints' summaries. */
@@ -28,7 +34,7 @@ public class ReportResource {
     @Path("runs")
     public List<RunReport> runs() {
         EvaluationQueries queries = table.queries();
-        return RunReport.allRuns(queries.all(), queries::publishedSummary);
+        return RunReport.allRuns(queries.all(), plan, queries::publishedSummary);
     }
 
     @GET
@@ -37,7 +43,7 @@ public class ReportResource {
         EvaluationQueries queries = table.queries();
         List<EvaluationResult> results = queries.forRun(runId);
         if (results.isEmpty()) throw new NotFoundException("no evaluations of run '" + runId + "' yet");
-        return RunReport.of(runId, results, queries::publishedSummary);
+        return RunReport.of(runId, results, plan, queries::publishedSummary);
     }
 
     @GET
@@ -48,7 +54,7 @@ public class ReportResource {
         if (results.isEmpty()) {
             throw new NotFoundException("no evaluations of checkpoint '" + checkpointId + "' yet");
         }
-        return new CheckpointReport(EvaluationSummary.of(results).withComparisons(queries.publishedSummary(checkpointId)
+        return new CheckpointReport(RunReport.summary(results, plan).withComparisons(queries.publishedSummary(checkpointId)
                 .map(EvaluationSummary::comparisons).orElse(List.of())), results);
     }
 }
