@@ -61,6 +61,18 @@ public interface AugmentSettings {
         /** How long an epoch request waits for the training set to hold the examples it asks for. */
         @WithDefault("2m")
         Duration trainingSetWait();
+
+        /**
+         * Most records of a run kept on {@code train.pairs} ahead of what its reader (the trainer) has read — the
+         * flow control that keeps retention from deleting unread pairs. A fraction of an epoch is enough: rendering
+         * is many times faster than training. {@code train.pairs}' {@code retention.bytes} must hold this many pairs.
+         */
+        @WithDefault("4096")
+        long lead();
+
+        /** How long an epoch waits for its reader to make room before it is given up (the trainer is gone). */
+        @WithDefault("15m")
+        Duration readerWait();
     }
 
     /** The producer of data records and pairs: sized for 3–31 KB records (see docs/benchmarks.md). */

@@ -18,6 +18,11 @@ import java.util.Map;
  * tells the two apart without decoding the value.
  *
  * <p>All records of a run go to the partition {@link #partitionFor} picks from the run id, so they arrive in order.
+ *
+ * <p>Flow control: the reader of a run commits, under the consumer group {@link #readerGroup}, the offset of the next
+ * record of that partition it has yet to look at (it assigns the partition itself and never joins the group). The
+ * writer reads that committed offset and stays a bounded number of records ahead of it, so retention never deletes
+ * a pair nobody has read.
  */
 public final class TrainPairsProtocol {
     public static final String HEADER_RUN = "run";
@@ -30,6 +35,8 @@ public final class TrainPairsProtocol {
     public static final String RECORD_TYPE_END_OF_EPOCH = "end-of-epoch";
     /** Last key part of the end-of-epoch marker; positions are numbers, so it cannot collide with a pair key. */
     public static final String END_OF_EPOCH_KEY_PART = "end";
+    /** Prefix of {@link #readerGroup}. */
+    public static final String READER_GROUP_PREFIX = "train.pairs.reader.";
 
     private TrainPairsProtocol() {
     }
@@ -41,6 +48,11 @@ public final class TrainPairsProtocol {
     public static int partitionFor(String runId, int partitionCount) {
         if (partitionCount < 1) throw new IllegalArgumentException("partitionCount must be >= 1, got " + partitionCount);
         return Math.floorMod(runId.hashCode(), partitionCount);
+    }
+
+    /** The consumer group under which the reader of {@code runId} commits how far it has read. */
+    public static String readerGroup(String runId) {
+        return READER_GROUP_PREFIX + runId;
     }
 
     /** Key of the end-of-epoch marker: {@code run/epoch/end}. */

@@ -84,6 +84,20 @@ public class KafkaClients {
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
+    /**
+     * A consumer that assigns partitions itself (no group membership) but commits its position under
+     * {@code groupId}, so others can see how far it has read; it fails a poll whose position was deleted
+     * ({@code OffsetOutOfRangeException}) instead of skipping ahead.
+     */
+    public KafkaConsumer<String, byte[]> committingReader(String groupId, int maxPollRecords) {
+        Map<String, Object> config = new HashMap<>(base);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
     /** A consumer in {@code groupId} that commits only when told to. */
     public KafkaConsumer<String, byte[]> groupMember(String groupId, int maxPollRecords) {
         Map<String, Object> config = new HashMap<>(base);
