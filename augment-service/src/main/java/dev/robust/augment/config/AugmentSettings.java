@@ -1,5 +1,6 @@
 package dev.robust.augment.config;
 
+import dev.robust.common.topic.TrainPairsProtocol;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -67,11 +68,11 @@ public interface AugmentSettings {
          * flow control that keeps retention from deleting unread pairs. A fraction of an epoch is enough: rendering
          * is many times faster than training. {@code train.pairs}' {@code retention.bytes} must hold this many pairs.
          */
-        @WithDefault("4096")
+        @WithDefault(TrainPairsProtocol.DEFAULT_LEAD)
         long lead();
 
         /** How long an epoch waits for its reader to make room before it is given up (the trainer is gone). */
-        @WithDefault("15m")
+        @WithDefault(TrainPairsProtocol.DEFAULT_READER_WAIT)
         Duration readerWait();
     }
 

@@ -67,6 +67,7 @@ public class EpochStreamer {
     public long stream(EpochRequested request) throws Exception {
         long started = System.nanoTime();
         TrainingViews views = new TrainingViews(viewConfig(request.augmentation()));
+        readerLead.requireRoomFor(views.config().cropTo());
         List<LabeledImage> images = trainingSet.atLeast(request.examples(), trainingSetWait);
         int[] order = EpochOrder.of(request.seed(), request.epoch(), request.examples(), images.size());
         int partition = TrainPairsProtocol.partitionFor(request.runId(),

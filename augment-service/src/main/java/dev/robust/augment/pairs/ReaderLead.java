@@ -2,16 +2,20 @@ package dev.robust.augment.pairs;
 
 import dev.robust.augment.config.AugmentSettings;
 import dev.robust.augment.kafka.KafkaClients;
+import dev.robust.common.topic.TopicRetention;
+import dev.robust.common.topic.Topics;
 import dev.robust.common.topic.TrainPairsProtocol;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +37,7 @@ import java.util.function.LongSupplier;
  */
 @ApplicationScoped
 public class ReaderLead {
+    private static final Logger LOG = Logger.getLogger(ReaderLead.class);
     private static final Duration CHECK_EVERY = Duration.ofMillis(100);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
 
@@ -72,10 +77,19 @@ public class ReaderLead {
             if (ended.contains(runId)) {
                 throw new ReaderGoneException("run " + runId + " ended");
             }
-            long end = endOffset(partition);
-            long read = committed(runId, partition, end);
+            long end;
+            long read;
+            try {
+                end = endOffset(partition);
+                read = committed(runId, partition, end);
+            } catch (IllegalStateException e) {
+                // The broker is away (a restart): the producer retries meanwhile; ask again, within reader-wait.
+                LOG.debugf("run %s: cannot read the reader's position yet: %s", runId, e.getMessage());
+                end = -1;
+                read = lastSeen;
+            }
             long room = lead - (end + unacknowledged.getAsLong() - read);
-            if (room >= refill) {
+            if (end >= 0 && room >= refill) {
                 return room;
             }
             if (read != lastSeen) {
@@ -84,10 +98,40 @@ public class ReaderLead {
             } else if (System.nanoTime() - waitingSince > readerWait.toNanos()) {
                 throw new ReaderGoneException("the reader of run " + runId + " stayed at offset " + read + " of "
                         + partition + " for " + readerWait.toSeconds() + " s (robust.augment.pairs.reader-wait), "
-                        + (end - read) + " records behind");
+                        + (end < 0 ? "the broker unreachable" : (end - read) + " records behind"));
             }
             Thread.sleep(CHECK_EVERY.toMillis());
         }
+    }
+
+    /**
+     * Why {@code train.pairs}, with {@code config} (null: the topic is missing, nothing to check), cannot hold the
+     * lead of pairs of {@code side}×{@code side} views for as long as a reader may take, if it cannot.
+     */
+    public Optional<String> problemHolding(Map<String, String> config, int side) {
+        if (config == null) return Optional.empty();
+        return TopicRetention.holds(Topics.TRAIN_PAIRS, config, lead * TrainPairsProtocol.pairRecordBytes(side),
+                readerWait, String.format("%,d pairs of %dx%d views ahead of the trainer (robust.augment.pairs.lead, "
+                        + "%,d bytes each at most)", lead, side, side, TrainPairsProtocol.pairRecordBytes(side)),
+                "robust.augment.pairs.lead", "robust.augment.pairs.reader-wait");
+    }
+
+    /**
+     * Fails, naming the numbers, when {@code train.pairs} cannot hold the lead of a run's views. A broker that cannot
+     * be asked right now only gets a warning: the start-up check has seen the topic.
+     */
+    public void requireRoomFor(int side) throws InterruptedException {
+        Map<String, Map<String, String>> configs;
+        try {
+            configs = TopicRetention.read(clients.admin(), List.of(Topics.TRAIN_PAIRS), ADMIN_TIMEOUT);
+        } catch (IllegalStateException e) {
+            LOG.warnf("cannot check the retention of %s for %dx%d pairs: %s", Topics.TRAIN_PAIRS, side, side,
+                    e.getMessage());
+            return;
+        }
+        problemHolding(configs.get(Topics.TRAIN_PAIRS), side).ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
     }
 
     /** The run finished or failed: its streams stop at their next check. */

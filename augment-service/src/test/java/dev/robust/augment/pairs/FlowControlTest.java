@@ -4,9 +4,12 @@ import dev.robust.augment.SyntheticDataset;
 import dev.robust.augment.TestKafka;
 import dev.robust.common.codec.CleanNoisyPairCodec;
 import dev.robust.common.event.AugmentationConfig;
+import dev.robust.common.event.CloudEventHeaders;
 import dev.robust.common.event.EpochRequested;
 import dev.robust.common.event.EventCodec;
+import dev.robust.common.event.EventType;
 import dev.robust.common.event.ModelRole;
+import dev.robust.common.event.RunFailed;
 import dev.robust.common.topic.TrainPairsProtocol;
 import dev.robust.common.topic.Topics;
 import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
@@ -30,11 +33,13 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,16 +75,41 @@ class FlowControlTest {
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
-    @Test
-    void threeEpochsFarLargerThanRetentionArriveWholeAtASlowReader() throws Exception {
-        String bootstrap = String.valueOf(kafkaConfig.get("bootstrap.servers"));
-        ingestTrainingImages();
+    @BeforeEach
+    void shrinkThePairsRetention() throws Exception {
         new TestKafka(kafkaConfig).awaitAssigned("augment-service", Duration.ofSeconds(60));
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafkaConfig.get("bootstrap.servers")))) {
             admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, Topics.TRAIN_PAIRS),
                     List.of(set(TopicConfig.RETENTION_BYTES_CONFIG, RETENTION_BYTES),
                             set(TopicConfig.SEGMENT_BYTES_CONFIG, 1L << 20)))).all().get();
         }
+    }
+
+    @Test
+    void aRunWhoseLeadOfPairsTheRetentionCannotHoldFailsNamingTheNumbersAndSettings() throws Exception {
+        TestKafka kafka = new TestKafka(kafkaConfig);
+        var event = EventCodec.encode(new EpochRequested("too-big", ModelRole.TEACHER, 0, 7, 100,
+                new AugmentationConfig(36, 32, true, 2, 9), 2), "/test");
+        kafka.send(event.topic(), event.key(), event.value(), event.headers());
+
+        List<ConsumerRecord<String, byte[]>> failed = kafka.readUntil(Topics.RUNS, records -> records.stream()
+                .anyMatch(FlowControlTest::isRunFailed), Duration.ofSeconds(60)).stream()
+                .filter(FlowControlTest::isRunFailed).toList();
+
+        assertEquals(1, failed.size());
+        RunFailed failure = (RunFailed) EventCodec.decode(headers(failed.get(0)), failed.get(0).value());
+        assertEquals("too-big", failure.runId());
+        long needed = LEAD * TrainPairsProtocol.pairRecordBytes(32);
+        assertTrue(failure.reason().contains(String.format("train.pairs keeps %,d bytes per partition "
+                + "(retention.bytes), but %,d pairs of 32x32 views", RETENTION_BYTES, LEAD)), failure.reason());
+        assertTrue(failure.reason().contains(String.format("need %,d: raise retention.bytes of train.pairs or lower "
+                + "robust.augment.pairs.lead", needed)), failure.reason());
+    }
+
+    @Test
+    void threeEpochsFarLargerThanRetentionArriveWholeAtASlowReader() throws Exception {
+        String bootstrap = String.valueOf(kafkaConfig.get("bootstrap.servers"));
+        ingestTrainingImages();
         String run = "flow";
         try (KafkaConsumer<String, byte[]> reader = reader(bootstrap, run)) {
             int partitions = reader.partitionsFor(Topics.TRAIN_PAIRS).size();
@@ -150,6 +180,18 @@ class FlowControlTest {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
                 new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static boolean isRunFailed(ConsumerRecord<String, byte[]> record) {
+        Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
+        return "too-big".equals(record.key()) && type != null
+                && EventType.RUN_FAILED.ceType().equals(new String(type.value(), StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, byte[]> headers(ConsumerRecord<String, byte[]> record) {
+        Map<String, byte[]> headers = new HashMap<>();
+        for (Header header : record.headers()) headers.put(header.key(), header.value());
+        return headers;
     }
 
     private static AlterConfigOp set(String name, long value) {

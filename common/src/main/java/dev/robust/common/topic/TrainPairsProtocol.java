@@ -1,5 +1,6 @@
 package dev.robust.common.topic;
 
+import dev.robust.common.codec.CleanNoisyPairCodec;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.event.RecordKeys;
 
@@ -35,6 +36,16 @@ public final class TrainPairsProtocol {
     public static final String RECORD_TYPE_END_OF_EPOCH = "end-of-epoch";
     /** Last key part of the end-of-epoch marker; positions are numbers, so it cannot collide with a pair key. */
     public static final String END_OF_EPOCH_KEY_PART = "end";
+    /**
+     * The writer's default lead: at most this many records ahead of the reader's committed offset (the
+     * augment-service's {@code robust.augment.pairs.lead}; a string, as annotation defaults are). Retention of
+     * {@code train.pairs} is sized against it.
+     */
+    public static final String DEFAULT_LEAD = "4096";
+    /** How long the writer waits, by default, for a reader that makes no room ({@code robust.augment.pairs.reader-wait}). */
+    public static final String DEFAULT_READER_WAIT = "15m";
+    /** Bytes a pair record takes beyond its value, at most: key, the four headers, record framing. */
+    static final int PAIR_RECORD_OVERHEAD = 256;
     /** Prefix of {@link #readerGroup}. */
     public static final String READER_GROUP_PREFIX = "train.pairs.reader.";
 
@@ -53,6 +64,14 @@ public final class TrainPairsProtocol {
     /** The consumer group under which the reader of {@code runId} commits how far it has read. */
     public static String readerGroup(String runId) {
         return READER_GROUP_PREFIX + runId;
+    }
+
+    /**
+     * An upper bound of the bytes one pair record of {@code side}×{@code side} views takes in the log, before
+     * compression: what retention must be sized by.
+     */
+    public static long pairRecordBytes(int side) {
+        return CleanNoisyPairCodec.HEADER_SIZE + 2L * side * side * 3 + PAIR_RECORD_OVERHEAD;
     }
 
     /** Key of the end-of-epoch marker: {@code run/epoch/end}. */

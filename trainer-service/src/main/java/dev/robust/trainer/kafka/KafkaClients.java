@@ -3,6 +3,7 @@ package dev.robust.trainer.kafka;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -65,6 +66,11 @@ public class KafkaClients {
                 throw new IllegalStateException("interrupted while waiting for topic " + topic, e);
             }
         }
+    }
+
+    /** An admin client; the caller closes it. */
+    public Admin admin() {
+        return Admin.create(base);
     }
 
     public KafkaProducer<String, byte[]> producer() {
