@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
 /** What the tests do to the broker directly, as another service would: send records and read topics back. */
@@ -89,9 +91,14 @@ public final class TestKafka {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             while (System.nanoTime() < deadline) {
-                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).all().get()
-                        .get(groupId);
-                if (group.members().stream().anyMatch(m -> !m.assignment().topicPartitions().isEmpty())) return;
+                try {
+                    ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).all().get()
+                            .get(groupId);
+                    if (group.members().stream().anyMatch(m -> !m.assignment().topicPartitions().isEmpty())) return;
+                } catch (ExecutionException e) {
+                    // A service just started may not have created its group yet.
+                    if (!(e.getCause() instanceof GroupIdNotFoundException)) throw e;
+                }
                 Thread.sleep(200);
             }
         }

@@ -1,11 +1,11 @@
 package dev.robust.bench;
 
 import dev.robust.common.event.AugmentationConfig;
-import dev.robust.common.event.EpochRequested;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.image.RandAugmentGeometry;
 import dev.robust.trainer.kafka.EventPublisher;
 import dev.robust.trainer.kafka.KafkaClients;
+import dev.robust.trainer.pairs.EpochRequests;
 import dev.robust.trainer.pairs.PairBatch;
 import dev.robust.trainer.pairs.PairStream;
 
@@ -24,28 +24,40 @@ final class AugmentFeed implements AutoCloseable {
     private static final long SEED = 1;
 
     private final PairStream stream;
+    private final EventPublisher publisher;
     private final Iterator<PairBatch> batches;
 
-    private AugmentFeed(PairStream stream, Iterator<PairBatch> batches) {
+    private AugmentFeed(PairStream stream, EventPublisher publisher, Iterator<PairBatch> batches) {
         this.stream = stream;
+        this.publisher = publisher;
         this.batches = batches;
     }
 
     /** Opens the stream, then asks for one teacher epoch of {@code examples} pairs at {@code model}'s views. */
     static AugmentFeed request(String bootstrapServers, String runId, ModelSize model, int batch, int examples) {
         KafkaClients kafka = KafkaClients.forBootstrapServers(bootstrapServers);
-        PairStream stream = PairStream.open(kafka, runId, batch, model.side(), BATCHES_IN_MEMORY, PAIRS_TIMEOUT,
-                () -> { });
-        try (EventPublisher publisher = new EventPublisher(kafka.producer())) {
-            // Relative, as the CPU profiles: at the seed's 72x72 views it is the recipe's absolute geometry.
-            AugmentationConfig views = new AugmentationConfig(model.resize(), model.side(), true, 2, 9,
-                    RandAugmentGeometry.RELATIVE);
-            publisher.publish(new EpochRequested(runId, ModelRole.TEACHER, 0, SEED, examples, views, 2));
+        // Open for the stream's life: the stream asks again through it when an epoch's pairs are lost.
+        EventPublisher publisher = new EventPublisher(kafka.producer());
+        // Relative, as the CPU profiles: at the seed's 72x72 views it is the recipe's absolute geometry.
+        AugmentationConfig views = new AugmentationConfig(model.resize(), model.side(), true, 2, 9,
+                RandAugmentGeometry.RELATIVE);
+        EpochRequests requests = new EpochRequests(publisher, runId, examples, views, 2);
+        PairStream stream;
+        try {
+            stream = PairStream.open(kafka, runId, batch, model.side(), BATCHES_IN_MEMORY, PAIRS_TIMEOUT, () -> { },
+                    requests::requestAgain);
         } catch (RuntimeException e) {
-            stream.close();
+            publisher.close();
             throw e;
         }
-        return new AugmentFeed(stream, stream.epoch(ModelRole.TEACHER, 0).iterator());
+        try {
+            requests.ensureRequested(ModelRole.TEACHER, SEED, 0, 0);
+        } catch (RuntimeException e) {
+            stream.close();
+            publisher.close();
+            throw e;
+        }
+        return new AugmentFeed(stream, publisher, stream.epoch(ModelRole.TEACHER, 0).iterator());
     }
 
     /** The next batch; waits for the augment-service, fails when the epoch has ended or nothing came in time. */
@@ -63,5 +75,6 @@ final class AugmentFeed implements AutoCloseable {
     @Override
     public void close() {
         stream.close();
+        publisher.close();
     }
 }

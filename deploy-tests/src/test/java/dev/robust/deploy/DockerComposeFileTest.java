@@ -1,6 +1,9 @@
 package dev.robust.deploy;
 
 import dev.robust.common.profile.RunProfile;
+import dev.robust.common.topic.TopicRetention;
+import dev.robust.common.topic.Topics;
+import dev.robust.common.topic.TrainPairsProtocol;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -9,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,6 +50,19 @@ class DockerComposeFileTest {
         List<String> check = kafka.at("healthcheck", "test").list().stream().map(YamlValue::string).toList();
         assertTrue(check.stream().anyMatch(part -> part.startsWith("/opt/kafka/bin/")),
                 "the healthcheck should use the image's own Kafka tools, found " + check);
+    }
+
+    @Test
+    void brokerDefaultsHoldTheAugmentServicesLeadOfTheLargestPairsWhichItsTrainPairsTopicInherits() {
+        Map<String, String> env = compose.environment(KAFKA);
+        Map<String, String> pairsTopic = Map.of("cleanup.policy", "delete",
+                "retention.ms", Long.toString(Duration.ofHours(Long.parseLong(env.get("KAFKA_LOG_RETENTION_HOURS")))
+                        .toMillis()),
+                "retention.bytes", env.get("KAFKA_LOG_RETENTION_BYTES"));
+        long lead = Long.parseLong(TrainPairsProtocol.DEFAULT_LEAD);
+        assertEquals(Optional.empty(), TopicRetention.holds(Topics.TRAIN_PAIRS, pairsTopic,
+                lead * TrainPairsProtocol.pairRecordBytes(96), Duration.parse("PT" + TrainPairsProtocol.DEFAULT_READER_WAIT),
+                "the default lead of 96x96 pairs", "robust.augment.pairs.lead", "robust.augment.pairs.reader-wait"));
     }
 
     @Test

@@ -6,14 +6,18 @@ import dev.robust.common.corruption.Corruption;
 import dev.robust.common.image.CleanNoisyPair;
 import dev.robust.common.image.LabeledImage;
 import dev.robust.common.image.UInt8Image;
+import dev.robust.common.topic.TopicRetention;
 import dev.robust.common.topic.Topics;
+import dev.robust.common.topic.TrainPairsProtocol;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -87,6 +91,22 @@ class KafkaTopicsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
+    void topicsPassTheRetentionChecksTheServicesMakeAtStart(Overlay overlay) {
+        Map<String, YamlValue> topics = topics(overlay);
+        List<String> data = new ArrayList<>(List.of(Topics.CIFAR10_TRAIN, Topics.CIFAR10_VAL, Topics.CIFAR10_TEST));
+        for (Corruption corruption : Corruption.values()) data.add(Topics.cifar10c(corruption));
+        for (String topic : data) {
+            assertEquals(Optional.empty(), TopicRetention.keepsForever(topic, retention(topics.get(topic))));
+        }
+        long lead = Long.parseLong(TrainPairsProtocol.DEFAULT_LEAD);
+        assertEquals(Optional.empty(), TopicRetention.holds(Topics.TRAIN_PAIRS, retention(topics.get(Topics.TRAIN_PAIRS)),
+                lead * TrainPairsProtocol.pairRecordBytes(LARGEST_VIEW_SIDE),
+                Duration.parse("PT" + TrainPairsProtocol.DEFAULT_READER_WAIT), "the augment-service's default lead of the largest views",
+                "robust.augment.pairs.lead", "robust.augment.pairs.reader-wait"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
     void imageAndPairTopicsAcceptTheLargestRecordsTheCodecsWrite(Overlay overlay) {
         Map<String, YamlValue> topics = topics(overlay);
         UInt8Image view = UInt8Image.zeros(LARGEST_VIEW_SIDE, LARGEST_VIEW_SIDE, 3);
@@ -123,6 +143,14 @@ class KafkaTopicsTest {
     }
 
     /** KafkaTopics by the Kafka topic name they manage ({@code spec.topicName}, else the object name). */
+    /** The retention settings of a KafkaTopic as the broker would report them. */
+    private static Map<String, String> retention(YamlValue topic) {
+        YamlValue config = topic.at("spec", "config");
+        return Map.of("cleanup.policy", config.at("cleanup.policy").string(),
+                "retention.ms", Long.toString(config.at("retention.ms").number()),
+                "retention.bytes", Long.toString(config.at("retention.bytes").number()));
+    }
+
     private static Map<String, YamlValue> topics(Overlay overlay) {
         Map<String, YamlValue> topics = new LinkedHashMap<>();
         for (YamlValue topic : overlay.manifests().ofKind("KafkaTopic")) {

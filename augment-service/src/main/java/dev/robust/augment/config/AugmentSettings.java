@@ -1,5 +1,6 @@
 package dev.robust.augment.config;
 
+import dev.robust.common.topic.TrainPairsProtocol;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -61,6 +62,18 @@ public interface AugmentSettings {
         /** How long an epoch request waits for the training set to hold the examples it asks for. */
         @WithDefault("2m")
         Duration trainingSetWait();
+
+        /**
+         * Most records of a run kept on {@code train.pairs} ahead of what its reader (the trainer) has read — the
+         * flow control that keeps retention from deleting unread pairs. A fraction of an epoch is enough: rendering
+         * is many times faster than training. {@code train.pairs}' {@code retention.bytes} must hold this many pairs.
+         */
+        @WithDefault(TrainPairsProtocol.DEFAULT_LEAD)
+        long lead();
+
+        /** How long an epoch waits for its reader to make room before it is given up (the trainer is gone). */
+        @WithDefault(TrainPairsProtocol.DEFAULT_READER_WAIT)
+        Duration readerWait();
     }
 
     /** The producer of data records and pairs: sized for 3–31 KB records (see docs/benchmarks.md). */

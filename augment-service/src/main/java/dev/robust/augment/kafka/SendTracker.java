@@ -34,6 +34,11 @@ public final class SendTracker {
         });
     }
 
+    /** Records the broker acknowledged so far. */
+    public long acknowledged() {
+        return acknowledged.get();
+    }
+
     /** Flushes and returns how many records the broker acknowledged; throws if any send failed. */
     public long awaitAll() {
         producer.flush();

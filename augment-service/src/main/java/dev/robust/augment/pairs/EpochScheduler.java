@@ -26,8 +26,11 @@ import java.util.concurrent.Executors;
  * time count as having finished the epoch before the one requested (that is the trainer's start, or its restart from
  * a checkpoint, or this service's restart mid-run).
  *
- * <p>Epochs are produced one at a time on one thread (rendering inside an epoch uses every core). A request that
- * cannot be served (e.g. the training set is too small) is answered with {@code RunFailed} on {@code runs}.
+ * <p>A run's epochs are produced one at a time, in order, on a thread of the run's own (rendering inside an epoch
+ * uses every core): flow control ({@link ReaderLead}) paces each run at its trainer's speed, so one run's slow
+ * trainer must not hold back another run's epochs. A request that cannot be served (e.g. the training set is too
+ * small) is answered with {@code RunFailed} on {@code runs}; one whose run ended or whose reader went away
+ * ({@link ReaderGoneException}) is dropped with a log line — a trainer that comes back asks again.
  * {@code whenAnswered} runs after the request was served or failed: the listener acknowledges it there, so a request
  * is only committed once answered.
  */
@@ -44,17 +47,15 @@ public class EpochScheduler {
 
     private final EpochStreamer streamer;
     private final KafkaClients clients;
+    private final ReaderLead readerLead;
     private final Map<RunPhase, Integer> lastDone = new HashMap<>();
     private final List<Pending> waiting = new ArrayList<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "epoch-streamer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Map<String, ExecutorService> workers = new HashMap<>();
 
-    EpochScheduler(EpochStreamer streamer, KafkaClients clients) {
+    EpochScheduler(EpochStreamer streamer, KafkaClients clients, ReaderLead readerLead) {
         this.streamer = streamer;
         this.clients = clients;
+        this.readerLead = readerLead;
     }
 
     public synchronized void requested(EpochRequested request, Runnable whenAnswered) {
@@ -70,6 +71,9 @@ public class EpochScheduler {
 
     /** The run finished or failed: requests still waiting will never be needed. */
     public synchronized void runEnded(String runId) {
+        readerLead.runEnded(runId);
+        ExecutorService worker = workers.remove(runId);
+        if (worker != null) worker.shutdown();
         lastDone.keySet().removeIf(key -> key.runId().equals(runId));
         for (Iterator<Pending> it = waiting.iterator(); it.hasNext(); ) {
             Pending pending = it.next();
@@ -87,7 +91,7 @@ public class EpochScheduler {
             int done = lastDone.getOrDefault(new RunPhase(request.runId(), request.phase()), request.epoch() - 1);
             if (request.epoch() <= done + 1 + Math.max(0, request.lookAhead())) {
                 it.remove();
-                worker.submit(() -> serve(pending));
+                workers.computeIfAbsent(request.runId(), EpochScheduler::worker).execute(() -> serve(pending));
             }
         }
     }
@@ -95,7 +99,11 @@ public class EpochScheduler {
     private void serve(Pending pending) {
         EpochRequested request = pending.request();
         try {
+            if (readerLead.hasEnded(request.runId())) throw new ReaderGoneException("run " + request.runId() + " ended");
             streamer.stream(request);
+        } catch (ReaderGoneException e) {
+            LOG.warnf("run %s %s epoch %d: given up: %s", request.runId(), request.phase().id(), request.epoch(),
+                    e.getMessage());
         } catch (Exception e) {
             LOG.errorf(e, "run %s %s epoch %d: cannot produce pairs", request.runId(), request.phase().id(),
                     request.epoch());
@@ -117,8 +125,16 @@ public class EpochScheduler {
         }
     }
 
+    private static ExecutorService worker(String runId) {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "epoch-streamer-" + runId);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @PreDestroy
-    void stop() {
-        worker.shutdownNow();
+    synchronized void stop() {
+        workers.values().forEach(ExecutorService::shutdownNow);
     }
 }

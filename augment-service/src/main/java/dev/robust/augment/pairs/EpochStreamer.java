@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
@@ -30,7 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Produces one epoch of clean/noisy pairs to {@code train.pairs} as {@link TrainPairsProtocol} lays it out: the
  * epoch's order ({@link EpochOrder}), each pair drawn from a source seeded by (seed, epoch, dataset index), rendered
- * in parallel chunks and sent in position order to the run's partition, then the end-of-epoch marker.
+ * in parallel chunks and sent in position order to the run's partition, then the end-of-epoch marker. No record is
+ * sent further than {@link ReaderLead} allows ahead of the run's reader.
  *
  * <p>Metrics: {@code augment_pairs_produced_total} (its rate is pairs/s) and {@code augment_pairs_epoch_rate}
  * (pairs/s of the latest epoch, rendering and sending included).
@@ -42,14 +44,16 @@ public class EpochStreamer {
     private final TrainingSet trainingSet;
     private final RenderPool renderPool;
     private final KafkaClients clients;
+    private final ReaderLead readerLead;
     private final int chunkSize;
     private final Duration trainingSetWait;
     private final Counter produced;
     private final AtomicReference<Double> lastEpochRate = new AtomicReference<>(0.0);
 
-    EpochStreamer(TrainingSet trainingSet, RenderPool renderPool, KafkaClients clients, AugmentSettings settings,
-                  MeterRegistry registry) {
+    EpochStreamer(TrainingSet trainingSet, RenderPool renderPool, KafkaClients clients, ReaderLead readerLead,
+                  AugmentSettings settings, MeterRegistry registry) {
         this.trainingSet = trainingSet;
+        this.readerLead = readerLead;
         this.renderPool = renderPool;
         this.clients = clients;
         this.chunkSize = settings.pairs().chunkSize();
@@ -63,10 +67,12 @@ public class EpochStreamer {
     public long stream(EpochRequested request) throws Exception {
         long started = System.nanoTime();
         TrainingViews views = new TrainingViews(viewConfig(request.augmentation()));
+        readerLead.requireRoomFor(views.config().cropTo());
         List<LabeledImage> images = trainingSet.atLeast(request.examples(), trainingSetWait);
         int[] order = EpochOrder.of(request.seed(), request.epoch(), request.examples(), images.size());
         int partition = TrainPairsProtocol.partitionFor(request.runId(),
                 clients.producer().partitionsFor(Topics.TRAIN_PAIRS).size());
+        TopicPartition topicPartition = new TopicPartition(Topics.TRAIN_PAIRS, partition);
         Headers pairHeaders = headers(TrainPairsProtocol.pairHeaders(request.runId(), request.phase(), request.epoch()));
         // One partition, so acknowledgements come in send order and the last one is the marker's: not a pair.
         SendTracker tracker = new SendTracker(clients.producer(),
@@ -74,6 +80,8 @@ public class EpochStreamer {
                     if (acknowledged <= order.length) produced.increment();
                 });
 
+        long sent = 0;
+        long allowance = 0;
         for (int start = 0; start < order.length; start += chunkSize) {
             int first = start;
             byte[][] pairs = renderPool.render(Math.min(chunkSize, order.length - start), i -> {
@@ -82,10 +90,14 @@ public class EpochStreamer {
                 return CleanNoisyPairCodec.encode(views.pair(image.index(), image.label(), image.image(), random));
             });
             for (int i = 0; i < pairs.length; i++) {
+                if (allowance == 0) allowance = awaitRoom(request, topicPartition, tracker, sent);
                 String key = RecordKeys.trainPair(request.runId(), request.epoch(), first + i);
                 tracker.send(new ProducerRecord<>(Topics.TRAIN_PAIRS, partition, key, pairs[i], pairHeaders));
+                sent++;
+                allowance--;
             }
         }
+        if (allowance == 0) awaitRoom(request, topicPartition, tracker, sent);
         tracker.send(new ProducerRecord<>(Topics.TRAIN_PAIRS, partition,
                 TrainPairsProtocol.endOfEpochKey(request.runId(), request.epoch()),
                 TrainPairsProtocol.encodePairCount(order.length),
@@ -98,6 +110,11 @@ public class EpochStreamer {
                 request.runId(), request.phase().id(), request.epoch(), order.length, views.config().cropTo(),
                 views.config().cropTo(), partition, seconds, order.length / seconds);
         return order.length;
+    }
+
+    private long awaitRoom(EpochRequested request, TopicPartition partition, SendTracker tracker, long sent)
+            throws InterruptedException {
+        return readerLead.awaitRoom(request.runId(), partition, () -> sent - tracker.acknowledged());
     }
 
     private static ViewConfig viewConfig(AugmentationConfig augmentation) {

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  */
 public final class RunProfile {
     /** The profiles shipped with the product, from the reference recipe down to the tests' tiny one. */
-    public static final List<String> NAMES = List.of("seed", "quick", "ci");
+    public static final List<String> NAMES = List.of("seed", "quick", "seed5", "ci");
     /** The field {@link InvalidProfileException} names when the profile itself is unknown. */
     public static final String PROFILE_FIELD = "profile";
     /** The settings that hold lists; an override may give them as a JSON array. */

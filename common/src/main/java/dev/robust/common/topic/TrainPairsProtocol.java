@@ -1,5 +1,6 @@
 package dev.robust.common.topic;
 
+import dev.robust.common.codec.CleanNoisyPairCodec;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.event.RecordKeys;
 
@@ -18,6 +19,11 @@ import java.util.Map;
  * tells the two apart without decoding the value.
  *
  * <p>All records of a run go to the partition {@link #partitionFor} picks from the run id, so they arrive in order.
+ *
+ * <p>Flow control: the reader of a run commits, under the consumer group {@link #readerGroup}, the offset of the next
+ * record of that partition it has yet to look at (it assigns the partition itself and never joins the group). The
+ * writer reads that committed offset and stays a bounded number of records ahead of it, so retention never deletes
+ * a pair nobody has read.
  */
 public final class TrainPairsProtocol {
     public static final String HEADER_RUN = "run";
@@ -30,6 +36,18 @@ public final class TrainPairsProtocol {
     public static final String RECORD_TYPE_END_OF_EPOCH = "end-of-epoch";
     /** Last key part of the end-of-epoch marker; positions are numbers, so it cannot collide with a pair key. */
     public static final String END_OF_EPOCH_KEY_PART = "end";
+    /**
+     * The writer's default lead: at most this many records ahead of the reader's committed offset (the
+     * augment-service's {@code robust.augment.pairs.lead}; a string, as annotation defaults are). Retention of
+     * {@code train.pairs} is sized against it.
+     */
+    public static final String DEFAULT_LEAD = "4096";
+    /** How long the writer waits, by default, for a reader that makes no room ({@code robust.augment.pairs.reader-wait}). */
+    public static final String DEFAULT_READER_WAIT = "15m";
+    /** Bytes a pair record takes beyond its value, at most: key, the four headers, record framing. */
+    static final int PAIR_RECORD_OVERHEAD = 256;
+    /** Prefix of {@link #readerGroup}. */
+    public static final String READER_GROUP_PREFIX = "train.pairs.reader.";
 
     private TrainPairsProtocol() {
     }
@@ -41,6 +59,19 @@ public final class TrainPairsProtocol {
     public static int partitionFor(String runId, int partitionCount) {
         if (partitionCount < 1) throw new IllegalArgumentException("partitionCount must be >= 1, got " + partitionCount);
         return Math.floorMod(runId.hashCode(), partitionCount);
+    }
+
+    /** The consumer group under which the reader of {@code runId} commits how far it has read. */
+    public static String readerGroup(String runId) {
+        return READER_GROUP_PREFIX + runId;
+    }
+
+    /**
+     * An upper bound of the bytes one pair record of {@code side}×{@code side} views takes in the log, before
+     * compression: what retention must be sized by.
+     */
+    public static long pairRecordBytes(int side) {
+        return CleanNoisyPairCodec.HEADER_SIZE + 2L * side * side * 3 + PAIR_RECORD_OVERHEAD;
     }
 
     /** Key of the end-of-epoch marker: {@code run/epoch/end}. */

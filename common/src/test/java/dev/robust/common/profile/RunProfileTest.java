@@ -82,6 +82,24 @@ class RunProfileTest {
     }
 
     @Test
+    void seed5IsResNet20OnAllImagesFiveAndFiveEpochsScoredAtSeverityFive() {
+        RunProfile seed5 = RunProfile.named("seed5");
+        assertEquals("resnet20", seed5.model());
+        assertEquals(49_500, seed5.trainExamples());
+        assertEquals(500, seed5.valExamples());
+        assertEquals(32, seed5.crop());
+        assertEquals(128, seed5.batchSize());
+        assertEquals(5, seed5.teacher().epochs());
+        assertEquals(5, seed5.student().epochs());
+        assertEquals(10_000, seed5.evalCleanImages());
+        assertEquals(19, seed5.evalCorruptions().size());
+        assertEquals(List.of(5), seed5.evalSeverities());
+        assertEquals(2_000, seed5.evalImagesPerSeverity());
+        long steps = 5L * ((49_500 + 127) / 128);
+        assertTrue(seed5.swaStartStep() > steps / 2 && seed5.swaStartStep() < steps, "SWA averages the late steps");
+    }
+
+    @Test
     void overridesReplaceValuesAndAcceptJsonScalars() {
         RunProfile profile = RunProfile.named("quick")
                 .withOverrides(Map.of("teacher.epochs", 7, "train.learning-rate", 0.01, "eval.severities", List.of(1, 5)));

@@ -1,6 +1,10 @@
 package dev.robust.common.topic;
 
+import dev.robust.common.codec.CleanNoisyPairCodec;
 import dev.robust.common.event.ModelRole;
+import dev.robust.common.event.RecordKeys;
+import dev.robust.common.image.CleanNoisyPair;
+import dev.robust.common.image.UInt8Image;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -47,5 +51,18 @@ class TrainPairsProtocolTest {
     void pairCountRoundTripsAndRejectsWrongLength() {
         assertEquals(49_500L, TrainPairsProtocol.decodePairCount(TrainPairsProtocol.encodePairCount(49_500)));
         assertThrows(IllegalArgumentException.class, () -> TrainPairsProtocol.decodePairCount(new byte[3]));
+    }
+
+    @Test
+    void pairRecordBytesBoundAnEncodedPairWithItsKeyAndHeaders() {
+        UInt8Image view = UInt8Image.zeros(72, 72, 3);
+        byte[] value = CleanNoisyPairCodec.encode(new CleanNoisyPair(49_499, 9, view, view));
+        String run = "a-run-id-of-some-length";
+        long keyAndHeaders = RecordKeys.trainPair(run, 99, 49_499).length() + TrainPairsProtocol
+                .pairHeaders(run, ModelRole.STUDENT, 99).entrySet().stream()
+                .mapToLong(e -> e.getKey().length() + e.getValue().length).sum();
+        long bound = TrainPairsProtocol.pairRecordBytes(72);
+        assertTrue(bound >= value.length + keyAndHeaders, "bound " + bound);
+        assertTrue(bound < value.length + 1_000, "bound " + bound + " is close to the record");
     }
 }

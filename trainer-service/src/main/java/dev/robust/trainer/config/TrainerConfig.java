@@ -26,8 +26,11 @@ public interface TrainerConfig {
     @WithDefault("4")
     int batchesInMemory();
 
-    /** A run fails (instead of hanging) when no pair of the epoch it waits for arrives for this long. */
-    @WithDefault("PT10M")
+    /**
+     * A run fails (instead of hanging) when no record of its pairs arrives for this long while it waits for an epoch:
+     * after half of it the epoch is asked for once more (a lost request), after the other half the run fails.
+     */
+    @WithDefault("PT1M")
     Duration pairsTimeout();
 
     /**

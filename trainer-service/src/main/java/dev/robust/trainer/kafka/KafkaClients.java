@@ -3,6 +3,7 @@ package dev.robust.trainer.kafka;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -67,6 +68,11 @@ public class KafkaClients {
         }
     }
 
+    /** An admin client; the caller closes it. */
+    public Admin admin() {
+        return Admin.create(base);
+    }
+
     public KafkaProducer<String, byte[]> producer() {
         Map<String, Object> config = new HashMap<>(base);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -81,6 +87,20 @@ public class KafkaClients {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * A consumer that assigns partitions itself (no group membership) but commits its position under
+     * {@code groupId}, so others can see how far it has read; it fails a poll whose position was deleted
+     * ({@code OffsetOutOfRangeException}) instead of skipping ahead.
+     */
+    public KafkaConsumer<String, byte[]> committingReader(String groupId, int maxPollRecords) {
+        Map<String, Object> config = new HashMap<>(base);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 

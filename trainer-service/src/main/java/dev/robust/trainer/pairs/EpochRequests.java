@@ -5,7 +5,9 @@ import dev.robust.common.event.EpochRequested;
 import dev.robust.common.event.ModelRole;
 import dev.robust.trainer.kafka.EventPublisher;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +22,7 @@ public final class EpochRequests {
     private final AugmentationConfig augmentation;
     private final int lookAhead;
     private final Map<ModelRole, Integer> highestRequested = new EnumMap<>(ModelRole.class);
+    private final Map<ModelRole, Long> seeds = new EnumMap<>(ModelRole.class);
 
     public EpochRequests(EventPublisher publisher, String runId, int examples, AugmentationConfig augmentation,
                          int lookAhead) {
@@ -39,9 +42,29 @@ public final class EpochRequests {
     public void ensureRequested(ModelRole phase, long seed, int epoch, int lastEpoch) {
         int from = Math.max(epoch, highestRequested.getOrDefault(phase, -1) + 1);
         int to = Math.min(epoch + lookAhead, lastEpoch);
+        seeds.put(phase, seed);
         for (int e = from; e <= to; e++) {
             publisher.publish(new EpochRequested(runId, phase, e, seed, examples, augmentation, lookAhead));
             highestRequested.put(phase, e);
         }
+    }
+
+    /**
+     * Requests {@code epoch} of {@code phase} once more (its pairs were lost) and, when {@code andLaterOnes}, every
+     * later epoch of the phase requested so far; returns the epochs requested. The augment-service serves them after
+     * what it already has queued for the run.
+     */
+    public List<Integer> requestAgain(ModelRole phase, int epoch, boolean andLaterOnes) {
+        Long seed = seeds.get(phase);
+        if (seed == null) {
+            throw new IllegalStateException(phase.id() + " epoch " + epoch + " of run " + runId + " was never requested");
+        }
+        int to = andLaterOnes ? Math.max(epoch, highestRequested.get(phase)) : epoch;
+        List<Integer> epochs = new ArrayList<>();
+        for (int e = epoch; e <= to; e++) {
+            publisher.publish(new EpochRequested(runId, phase, e, seed, examples, augmentation, lookAhead));
+            epochs.add(e);
+        }
+        return epochs;
     }
 }

@@ -13,6 +13,8 @@ import dev.robust.trainer.kafka.KafkaClients;
 import dev.robust.trainer.kafka.RecordHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -24,9 +26,13 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -42,12 +48,31 @@ import java.util.concurrent.TimeUnit;
  * request re-sent after a restart) is recognised by position and used only to fill gaps; an epoch is complete when
  * its end-of-epoch marker has arrived and every position it counts has been seen. A record of the run whose key or
  * value cannot be read goes to {@code train.pairs.dlq} and is otherwise ignored.
+ *
+ * <p>Flow control: the reader commits how far it has read under {@link TrainPairsProtocol#readerGroup} (at open, then
+ * at most every {@value #COMMIT_EVERY_MS} ms while it reads), and the augment-service stays a bounded number of
+ * records ahead of that offset. Should pairs still be lost — records deleted by retention before they were read
+ * (the position fell below the log start offset), an end marker that counts more pairs than arrived, or no record of
+ * the run for {@link #longestSilence} (a lost request) — the stream asks for the epoch once more through {@link Resend}
+ * and says so; if that copy does not complete the epoch either, it fails with the run, the epoch, the counts and the
+ * cause.
  */
 public final class PairStream implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PairStream.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final int MAX_POLL_RECORDS = 256;
     private static final Duration TOPIC_WAIT = Duration.ofSeconds(30);
+    private static final long COMMIT_EVERY_MS = 250;
+
+    /** Asks the augment-service once more for epochs of a run. */
+    @FunctionalInterface
+    public interface Resend {
+        /**
+         * Requests {@code epoch} of {@code phase} again and, when {@code andLaterOnes}, every later epoch of the phase
+         * already requested (records deleted unread may hold them too); returns the epochs it requested.
+         */
+        List<Integer> requestAgain(ModelRole phase, int epoch, boolean andLaterOnes);
+    }
 
     private sealed interface Item permits BatchItem, EpochEnd {
     }
@@ -66,6 +91,7 @@ public final class PairStream implements AutoCloseable {
     private final int viewSize;
     private final Duration timeout;
     private final Runnable whileWaiting;
+    private final Resend resend;
     private final KafkaConsumer<String, byte[]> consumer;
     private final DeadLetters deadLetters;
     private final TopicPartition partition;
@@ -79,12 +105,19 @@ public final class PairStream implements AutoCloseable {
     /** Why the reader stopped, for the trainer to rethrow; set once. */
     private volatile PairsUnavailableException failure;
     private boolean epochOpen;
+    /** Epochs asked for a second time (reader thread only): a second loss of one of them fails the run. */
+    private final Set<EpochKey> resent = new HashSet<>();
+    /** End markers seen of epochs whose copy was incomplete (reader thread only). */
+    private final Map<EpochKey, Integer> incompleteMarkers = new HashMap<>();
+    private long lastCommitNanos;
+    private long committed;
 
     private PairStream(String runId, int batchSize, int viewSize, int batchesInMemory, Duration timeout,
-                       Runnable whileWaiting, KafkaConsumer<String, byte[]> consumer, DeadLetters deadLetters,
-                       TopicPartition partition, long startOffset) {
+                       Runnable whileWaiting, Resend resend, KafkaConsumer<String, byte[]> consumer,
+                       DeadLetters deadLetters, TopicPartition partition, long startOffset) {
         this.runId = runId;
         this.whileWaiting = whileWaiting;
+        this.resend = resend;
         this.batchSize = batchSize;
         this.viewSize = viewSize;
         this.timeout = timeout;
@@ -92,6 +125,7 @@ public final class PairStream implements AutoCloseable {
         this.deadLetters = deadLetters;
         this.partition = partition;
         this.startOffset = startOffset;
+        this.committed = startOffset;
         this.ready = new ArrayBlockingQueue<>(batchesInMemory);
         this.reader = new Thread(this::readLoop, "pairs-" + runId);
         this.reader.setDaemon(true);
@@ -102,10 +136,12 @@ public final class PairStream implements AutoCloseable {
      *
      * @param viewSize     the side every clean and noisy view must have (the model's input)
      * @param whileWaiting called while the trainer waits for a batch; may throw to stop waiting (a cancelled run)
+     * @param resend       asks for lost epochs once more
      */
     public static PairStream open(KafkaClients kafka, String runId, int batchSize, int viewSize, int batchesInMemory,
-                                  Duration timeout, Runnable whileWaiting) {
-        KafkaConsumer<String, byte[]> consumer = kafka.reader(MAX_POLL_RECORDS);
+                                  Duration timeout, Runnable whileWaiting, Resend resend) {
+        KafkaConsumer<String, byte[]> consumer = kafka.committingReader(TrainPairsProtocol.readerGroup(runId),
+                MAX_POLL_RECORDS);
         try {
             List<TopicPartition> partitions = KafkaClients.awaitPartitions(consumer, Topics.TRAIN_PAIRS, TOPIC_WAIT);
             TopicPartition partition = new TopicPartition(Topics.TRAIN_PAIRS,
@@ -113,8 +149,10 @@ public final class PairStream implements AutoCloseable {
             consumer.assign(List.of(partition));
             long start = consumer.endOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition);
             consumer.seek(partition, start);
+            // Before the first request: the augment-service measures its lead from here (also after a restart).
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(start)), Duration.ofSeconds(30));
             PairStream stream = new PairStream(runId, batchSize, viewSize, batchesInMemory, timeout, whileWaiting,
-                    consumer, new DeadLetters(kafka), partition, start);
+                    resend, consumer, new DeadLetters(kafka), partition, start);
             stream.reader.start();
             return stream;
         } catch (RuntimeException e) {
@@ -125,7 +163,8 @@ public final class PairStream implements AutoCloseable {
 
     /**
      * The batches of one epoch, in order; iterate to the end before asking for the next epoch. Iteration blocks
-     * until batches arrive and throws {@link PairsUnavailableException} when none come within the timeout.
+     * until batches arrive and throws {@link PairsUnavailableException} when the epoch's pairs are lost for good or
+     * no record of the run comes for the timeout (half of it before, half after asking for the epoch again).
      */
     public Iterable<PairBatch> epoch(ModelRole phase, int epoch) {
         if (epochOpen) {
@@ -193,7 +232,11 @@ public final class PairStream implements AutoCloseable {
         } finally {
             // close() interrupts this thread; a Kafka client closed with the flag still set throws instead of closing.
             boolean interrupted = Thread.interrupted();
-            consumer.close(Duration.ofSeconds(5));
+            try {
+                consumer.close(Duration.ofSeconds(5));
+            } catch (InterruptException e) {
+                interrupted = true; // close() came while the consumer was closing after a failure
+            }
             deadLetters.close();
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -206,16 +249,20 @@ public final class PairStream implements AutoCloseable {
         long lastProgress = System.nanoTime();
         while (!closed) {
             if (pending.isEmpty()) {
-                consumer.poll(POLL).forEach(pending::add);
+                poll(assembly);
             }
             boolean progressed = false;
             // Records after the end marker stay in `pending`: they belong to the next epoch the trainer asks for.
             while (!pending.isEmpty()) {
                 ConsumerRecord<String, byte[]> record = pending.poll();
+                if (!runId.equals(RecordHeaders.text(record.headers(), TrainPairsProtocol.HEADER_RUN))) {
+                    continue;
+                }
+                // Any record of the run shows its epochs are being produced (this one may come after others).
+                progressed = true;
                 if (!isOfEpoch(record, key)) {
                     continue;
                 }
-                progressed = true;
                 Header recordType = record.headers().lastHeader(TrainPairsProtocol.HEADER_RECORD_TYPE);
                 if (TrainPairsProtocol.isEndOfEpoch(recordType == null ? null : recordType.value())) {
                     if (assembly.end(TrainPairsProtocol.decodePairCount(record.value()))) {
@@ -238,15 +285,76 @@ public final class PairStream implements AutoCloseable {
                     assembly.add(position, pair);
                 }
             }
+            Duration silence = Duration.ofNanos(System.nanoTime() - lastProgress);
             if (progressed) {
                 lastProgress = System.nanoTime();
-            } else if (Duration.ofNanos(System.nanoTime() - lastProgress).compareTo(timeout) > 0) {
-                throw new PairsUnavailableException("no pairs of " + key.phase().id() + " epoch " + key.epoch()
-                        + " of run " + runId + " arrived on " + partition + " within " + timeout.toSeconds()
-                        + " s (reading from offset " + startOffset + "); is the augment-service running and "
-                        + "consuming the runs topic?");
+            } else if (silence.compareTo(longestSilence()) > 0) {
+                if (resent.contains(key)) {
+                    throw new PairsUnavailableException(assembly.describe() + ": no record of the run arrived on "
+                            + partition + " for " + silence.toSeconds() + " s after the epoch was asked for a second "
+                            + "time (reader at offset " + committed + ", opened at " + startOffset + "): the "
+                            + "augment-service is not producing it — is it running and consuming the runs topic? — or "
+                            + "the requests were lost");
+                }
+                resendOnce(assembly, "no record of the run arrived for " + silence.toSeconds()
+                        + " s (a lost request?)", false);
+                lastProgress = System.nanoTime();
             }
         }
+    }
+
+    /**
+     * How long the reader waits without a record of its run before it asks for the epoch again, and then before it
+     * gives up: half the timeout each, so a lost request fails the run within the timeout.
+     */
+    private Duration longestSilence() {
+        return timeout.dividedBy(2);
+    }
+
+    /**
+     * Polls into {@code pending}; commits first, when nothing polled is left unread, so the committed offset is
+     * always one the trainer has looked at everything before.
+     */
+    private void poll(EpochAssembly assembly) {
+        long now = System.nanoTime();
+        if (now - lastCommitNanos > COMMIT_EVERY_MS * 1_000_000) {
+            long position = consumer.position(partition);
+            if (position != committed) {
+                consumer.commitAsync(Map.of(partition, new OffsetAndMetadata(position)), (offsets, e) -> {
+                    if (e != null) LOG.debugf("run %s: committing the pairs position failed: %s", runId, e.getMessage());
+                });
+                committed = position;
+            }
+            lastCommitNanos = now;
+        }
+        try {
+            consumer.poll(POLL).forEach(pending::add);
+        } catch (OffsetOutOfRangeException e) {
+            long from = e.offsetOutOfRangePartitions().getOrDefault(partition, committed);
+            long logStart = consumer.beginningOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition);
+            if (logStart <= from) {
+                throw e; // past the end, not deleted: nothing a repeated epoch would heal
+            }
+            consumer.seek(partition, logStart);
+            resendOnce(assembly, (logStart - from) + " records at " + partition + " offsets " + from + ".."
+                    + (logStart - 1) + " were deleted by retention before they were read (log start offset now "
+                    + logStart + "; train.pairs' retention.bytes must exceed the augment-service's lead, "
+                    + "robust.augment.pairs.lead, times the pair size)", true);
+        }
+    }
+
+    /** Asks for the epoch (and, after a deletion, the later ones) a second time, or fails when it was asked twice. */
+    private void resendOnce(EpochAssembly assembly, String cause, boolean andLaterOnes) {
+        EpochKey key = assembly.key;
+        if (resent.contains(key)) {
+            throw new PairsUnavailableException(assembly.describe() + ": " + cause + ", and the epoch had already "
+                    + "been asked for a second time");
+        }
+        List<Integer> epochs = resend.requestAgain(key.phase(), key.epoch(), andLaterOnes);
+        epochs.forEach(epoch -> resent.add(new EpochKey(key.phase(), epoch)));
+        resent.add(key);
+        LOG.warnf("%s: %s; asked the augment-service once more for %s epochs %s", assembly.describe(), cause,
+                key.phase().id(), epochs);
     }
 
     private boolean isOfEpoch(ConsumerRecord<String, byte[]> record, EpochKey key) {
@@ -278,6 +386,8 @@ public final class PairStream implements AutoCloseable {
     private final class EpochAssembly {
         private final EpochKey key;
         private final BitSet seen = new BitSet();
+        /** The pair count of the epoch's end marker, once one arrived; -1 before. */
+        private long expected = -1;
         private final int imageBytes = viewSize * viewSize * 3;
         private byte[] clean;
         private byte[] noisy;
@@ -306,16 +416,32 @@ public final class PairStream implements AutoCloseable {
             }
         }
 
-        /** True when the epoch is complete; false when this marker closed an incomplete copy. */
+        /**
+         * True when the epoch is complete; false when this marker closed an incomplete copy and another copy is on
+         * its way (asked for here, once, if it was not yet).
+         */
         boolean end(long pairs) throws InterruptedException {
+            expected = pairs;
             if (seen.cardinality() < pairs) {
-                LOG.warnf("run %s %s epoch %d: end marker counts %d pairs, %d seen; waiting for a repeated copy",
-                        runId, key.phase().id(), key.epoch(), pairs, seen.cardinality());
+                int markers = incompleteMarkers.merge(key, 1, Integer::sum);
+                String cause = "the end marker counts " + pairs + " pairs, but " + seen.cardinality()
+                        + " of them arrived (a copy begun before this stream opened, or records lost)";
+                if (resent.contains(key) && markers < 2) {
+                    LOG.warnf("%s: %s; waiting for the copy asked for again", describe(), cause);
+                } else {
+                    resendOnce(this, cause, false);
+                }
                 return false;
             }
             flush();
             ready.put(new EpochEnd(pairs));
             return true;
+        }
+
+        /** Run, phase, epoch and the pairs read so far, for log lines and failure reasons. */
+        String describe() {
+            return "run " + runId + " " + key.phase().id() + " epoch " + key.epoch() + " (" + seen.cardinality()
+                    + (expected < 0 ? "" : " of " + expected) + " pairs read)";
         }
 
         private void flush() throws InterruptedException {

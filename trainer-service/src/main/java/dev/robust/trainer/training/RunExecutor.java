@@ -94,10 +94,10 @@ public final class RunExecutor {
         control.checkContinue();
         publisher.publish(new RunStarted(runId, profile.name(), validation.datasetLabel(), profile.seed()));
         // Opened before the first request, so the stream starts where this attempt's pairs will begin.
+        EpochRequests requests = new EpochRequests(publisher, runId, profile.trainExamples(), augmentation(profile),
+                config.lookAhead());
         try (PairStream pairs = PairStream.open(kafka, runId, profile.batchSize(), profile.crop(),
-                config.batchesInMemory(), config.pairsTimeout(), control::checkContinue)) {
-            EpochRequests requests = new EpochRequests(publisher, runId, profile.trainExamples(),
-                    augmentation(profile), config.lookAhead());
+                config.batchesInMemory(), config.pairsTimeout(), control::checkContinue, requests::requestAgain)) {
             RunContext run = new RunContext(runId, profile, engine, publisher, pairs, requests, validation, journal,
                     control);
             TeacherPhase.Result teacher = new TeacherPhase(run).train();

@@ -40,6 +40,15 @@ class EpochRequestsTest {
         assertEquals(7, first.seed());
     }
 
+    @Test
+    void requestsAgainOneEpochOrItAndTheLaterOnesAlreadyRequested() {
+        requests.ensureRequested(ModelRole.TEACHER, 7, 0, 9);
+        assertEquals(List.of(1), requests.requestAgain(ModelRole.TEACHER, 1, false));
+        assertEquals(List.of(1, 2), requests.requestAgain(ModelRole.TEACHER, 1, true));
+        assertEquals(List.of("teacher-0", "teacher-1", "teacher-2", "teacher-1", "teacher-1", "teacher-2"), sent());
+        assertEquals(7, decode(5).seed());
+    }
+
     private List<String> sent() {
         return producer.history().stream().map(r -> {
             EpochRequested request = (EpochRequested) EventCodec.decode(RecordHeaders.asMap(r.headers()), r.value());

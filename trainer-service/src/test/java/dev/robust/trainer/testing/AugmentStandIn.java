@@ -50,6 +50,9 @@ public final class AugmentStandIn implements AutoCloseable {
     private static final int SIDE = 32;
     private final AtomicInteger epochsServed = new AtomicInteger();
     private volatile boolean closed;
+    private int lossFromEpoch = Integer.MAX_VALUE;
+    private int lostPairs;
+    private volatile long firstLossNanos;
 
     public AugmentStandIn(KafkaClients kafka, SyntheticSource data) {
         this.kafka = kafka;
@@ -66,6 +69,21 @@ public final class AugmentStandIn implements AutoCloseable {
                 RecordKeys.datasetImage(image.index()), LabeledImageCodec.encode(image),
                 List.of(new RecordHeader(Topics.HEADER_DATASET, SyntheticSource.LABEL.getBytes(StandardCharsets.UTF_8))))));
         producer.flush();
+    }
+
+    /**
+     * Leaves out the last {@code pairs} pairs of every epoch from {@code fromEpoch} on, every time it is asked
+     * (the marker still counts them): pairs lost for good, as retention deleting them unread would.
+     */
+    public AugmentStandIn losingPairs(int fromEpoch, int pairs) {
+        this.lossFromEpoch = fromEpoch;
+        this.lostPairs = pairs;
+        return this;
+    }
+
+    /** {@link System#nanoTime} when the first copy with lost pairs was sent; 0 before. */
+    public long firstLossNanos() {
+        return firstLossNanos;
     }
 
     /** Starts answering requests published from now on. */
@@ -114,7 +132,8 @@ public final class AugmentStandIn implements AutoCloseable {
         int count = Math.min(request.examples(), order.size());
         int partitions = producer.partitionsFor(Topics.TRAIN_PAIRS).size();
         int partition = TrainPairsProtocol.partitionFor(request.runId(), partitions);
-        for (int position = 0; position < count; position++) {
+        int sent = request.epoch() >= lossFromEpoch ? count - lostPairs : count;
+        for (int position = 0; position < sent; position++) {
             LabeledImage image = data.image(Split.TRAIN, order.get(position));
             Random random = new Random(request.seed() * 1_000_003L + request.epoch() * 65_537L + image.index());
             UInt8Image clean = random.nextBoolean() ? mirrored(image.image()) : image.image();
@@ -127,6 +146,7 @@ public final class AugmentStandIn implements AutoCloseable {
                 TrainPairsProtocol.encodePairCount(count),
                 TrainPairsProtocol.endOfEpochHeaders(request.runId(), request.phase(), request.epoch()));
         producer.flush();
+        if (sent < count && firstLossNanos == 0) firstLossNanos = System.nanoTime();
         epochsServed.incrementAndGet();
     }
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -123,6 +124,35 @@ class ResumeTest {
                 .filter(f -> f.runId().equals(runId)).findFirst().orElseThrow();
         assertTrue(failed.reason().contains(root.toString()), failed.reason());
         assertTrue(failed.reason().contains("not a writable directory"), failed.reason());
+    }
+
+    @Test
+    void pairsLostForGoodFailTheRunWithinAMinuteNamingRunEpochCountsAndCause() throws Exception {
+        String runId = "lost-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> overrides = Map.of("teacher.epochs", 2, "data.train-examples", 192);
+        RunProfile profile = RunProfile.named("ci").withOverrides(overrides);
+        RunRequested request = new RunRequested(runId, "ci", overrides, Map.copyOf(profile.asMap()), profile.seed());
+        TrainerConfig withStore = new TrainerConfigWithStore(config, storeRoot.toString());
+
+        try (AugmentStandIn augment = new AugmentStandIn(kafka, new SyntheticSource(5, 192, 128))
+                .losingPairs(1, 10).start()) {
+            augment.publishValidation();
+            new RunExecutor(engine, kafka, publisher, withStore).execute(request, new CrashAt(null, -1, -1));
+            long ended = System.nanoTime();
+
+            assertTrue(augment.firstLossNanos() > 0, "the stand-in never lost a pair");
+            assertTrue(ended - augment.firstLossNanos() < Duration.ofMinutes(1).toNanos(),
+                    "the run ended " + (ended - augment.firstLossNanos()) / 1e9 + " s after the loss");
+        }
+        RunFailed failed = TopicEvents.read(kafka, Topics.RUNS, RunFailed.class).stream()
+                .filter(f -> f.runId().equals(runId)).findFirst().orElseThrow();
+        assertTrue(failed.reason().contains("run " + runId + " teacher epoch 1 (182 of 192 pairs read)"),
+                failed.reason());
+        assertTrue(failed.reason().contains("the end marker counts 192 pairs, but 182 of them arrived"),
+                failed.reason());
+        assertTrue(failed.reason().contains("had already been asked for a second time"), failed.reason());
+        assertTrue(TopicEvents.read(kafka, Topics.RUNS, RunFinished.class).stream()
+                .noneMatch(f -> f.runId().equals(runId)));
     }
 
     /** Stops the run (as a vanished trainer would) once it has trained {@code steps} batches of an epoch. */

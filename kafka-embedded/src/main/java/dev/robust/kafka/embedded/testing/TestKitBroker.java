@@ -12,6 +12,9 @@ import org.apache.kafka.server.common.MetadataVersion;
 public final class TestKitBroker implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
 
+    private static final String RETENTION_CHECK_INTERVAL = "log.retention.check.interval.ms";
+    private static final String TEST_RETENTION_CHECK_INTERVAL_MS = "1000";
+
     private TestKitBroker(KafkaClusterTestKit cluster) {
         this.cluster = cluster;
     }
@@ -33,6 +36,8 @@ public final class TestKitBroker implements AutoCloseable {
                     .build();
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
             settings.brokerProperties().forEach(builder::setConfigProp);
+            // Tests of flow control must see retention delete within seconds, not the CLI broker's minute.
+            builder.setConfigProp(RETENTION_CHECK_INTERVAL, TEST_RETENTION_CHECK_INTERVAL_MS);
             cluster = builder.build();
             cluster.format();
             cluster.startup();
