@@ -50,7 +50,7 @@ public class ProblemMappers {
         return unreadableBody(e, request);
     }
 
-    /** A body that is not JSON at all. */
+    /** A body that is not JSON, or that Jackson cannot read for another reason (the path names the field). */
     @ServerExceptionMapper
     public Response unreadableBody(JsonProcessingException e, ContainerRequestContext request) {
         String field = e instanceof JsonMappingException mapping ? path(mapping) : BODY;
