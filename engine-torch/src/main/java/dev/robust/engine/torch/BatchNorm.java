@@ -7,6 +7,7 @@ import org.bytedeco.pytorch.T_TensorTensor_T;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.global.torch;
+import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
  * Batch normalisation over channels with Keras's settings in ResNet50V2 (momentum 0.99, epsilon 1.001e-5), optionally
@@ -106,7 +107,9 @@ final class BatchNorm extends Layer {
             throw new IllegalStateException("batch-norm layer '" + name() + "' was asked to record statistics"
                     + " without startStatistics()");
         }
-        T_TensorTensor_T varianceAndMean = torch.var_mean(input, BATCH_AND_SPATIAL, false, false);
+        // In FP32 whatever the pass computes in: under bf16 autocast the input is bf16.
+        T_TensorTensor_T varianceAndMean = torch.var_mean(input.to(ScalarType.Float), BATCH_AND_SPATIAL, false,
+                false);
         float[] variance = TensorData.toArray(varianceAndMean.get0());
         float[] mean = TensorData.toArray(varianceAndMean.get1());
         for (int c = 0; c < channels; c++) {

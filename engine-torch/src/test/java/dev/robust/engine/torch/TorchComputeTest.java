@@ -13,6 +13,7 @@ import dev.robust.engine.Engines;
 import dev.robust.engine.Model;
 import dev.robust.engine.ModelSpec;
 import dev.robust.engine.Precision;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,12 @@ class TorchComputeTest {
         for (int step = 0; step < 5; step++) last = bf16.trainTeacher(batch);
         assertTrue(last < first, "bf16 training lowers the loss on a fixed batch: " + first + " -> " + last);
         for (float value : bf16.parameters()) assertTrue(Float.isFinite(value), "FP32 master weights stay finite");
+        // SWA's statistics pass runs under autocast too and records FP32 statistics close to FP32's own.
+        fp32.setParameters(bf16.parameters());
+        List<Batch> batches = List.of(batch, batch(8, 16, 8));
+        fp32.recomputeBatchNormStatistics(batches);
+        bf16.recomputeBatchNormStatistics(batches);
+        assertClose(fp32.parameters(), bf16.parameters(), 0.02, "parameters with recomputed statistics");
     }
 
     @Test
