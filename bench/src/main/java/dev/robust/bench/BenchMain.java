@@ -65,6 +65,10 @@ public final class BenchMain {
 
         List<TrainingThroughput.Figures> training = new ArrayList<>();
         List<ScoringThroughput.Figures> scoring = new ArrayList<>();
+        List<ComputeThroughput.Row> compute = new ArrayList<>();
+        PeerBench peer = settings.peerClassPath() == null ? null
+                : new PeerBench(settings.peerClassPath(), Integer.getInteger("robust.engine.torch.threads",
+                        Runtime.getRuntime().availableProcessors()));
         List<String> skipped = new ArrayList<>();
         Path store = Files.createTempDirectory("robust-bench-checkpoints");
         try {
@@ -79,6 +83,9 @@ public final class BenchMain {
                         training.add(new TrainingThroughput(settings, this::progress)
                                 .measure(engine, model, settings.has(Part.KAFKA)));
                     }
+                    if (settings.has(Part.COMPUTE)) {
+                        compute.addAll(new ComputeThroughput(settings, this::progress, peer).measure(engine, model));
+                    }
                     if (settings.has(Part.EVAL)) {
                         scoring.add(new ScoringThroughput(settings, this::progress, store).measure(engine, model));
                     }
@@ -88,6 +95,7 @@ public final class BenchMain {
             deleteRecursively(store);
         }
         tables.training(settings, training);
+        tables.compute(settings, compute, ArithmeticLimit.of(settings.peakGigaFlops()), peer != null);
         tables.scoring(settings, scoring);
 
         if (settings.has(Part.PAIRS)) {

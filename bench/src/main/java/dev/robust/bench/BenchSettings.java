@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -21,11 +22,15 @@ import java.util.Set;
  * @param evalPerSeverity  images per severity of that corruption
  * @param pairs            pairs per view size for the augment-service's rate
  * @param report           where the markdown tables are written; null = stdout only
+ * @param computeRounds    rounds over every compute variant (median of them is reported)
+ * @param peerClassPath    class path of the bare libtorch loop ({@code probe.PtBench}); null = not run
+ * @param peakGigaFlops    the FP32 peak the arithmetic-limit column assumes; empty = from the CPU's clock
  */
 public record BenchSettings(List<String> engines, List<ModelSize> models, int batch, int warmUp, int steps,
                             Set<Part> parts, String bootstrapServers, int evalImages, String evalCorruption,
                             int evalPerSeverity, int evalBatch, int evalRounds, int pairs, double imagingSeconds,
-                            String runPrefix, Path report) {
+                            String runPrefix, Path report, int computeRounds, String peerClassPath,
+                            OptionalDouble peakGigaFlops) {
 
     /** The parts of a bench run, in the order they run. */
     public enum Part {
@@ -33,6 +38,11 @@ public record BenchSettings(List<String> engines, List<ModelSize> models, int ba
         ENGINES("engines"),
         /** Training fed through Kafka by the augment-service, in blocks alternating with raw training. */
         KAFKA("kafka"),
+        /**
+         * Each engine's ways of computing (precision, levers) against its FP32 baseline and the bare libtorch
+         * loop, with the fraction of the arithmetic limit.
+         */
+        COMPUTE("compute"),
         /** Eval sweep from Kafka vs the same number of images predicted from memory. */
         EVAL("eval"),
         /** Pairs/s the augment-service delivers through Kafka to the trainer's PairStream. */
@@ -78,6 +88,10 @@ public record BenchSettings(List<String> engines, List<ModelSize> models, int ba
         requireAtLeast("--eval-batch", evalBatch, 1);
         requireAtLeast("--eval-rounds", evalRounds, 1);
         requireAtLeast("--pairs", pairs, 1);
+        requireAtLeast("--compute-rounds", computeRounds, 1);
+        if (peakGigaFlops.isPresent() && !(peakGigaFlops.getAsDouble() > 0)) {
+            throw new BenchUsageException("--peak-gflops must be > 0, got " + peakGigaFlops.getAsDouble());
+        }
         if (!(imagingSeconds > 0)) throw new BenchUsageException("--imaging-seconds must be > 0, got " + imagingSeconds);
         if (models.isEmpty()) throw new BenchUsageException("--models: name at least one model");
         if (parts.isEmpty()) throw new BenchUsageException("--parts: name at least one of " + Part.ids());
@@ -122,7 +136,11 @@ public record BenchSettings(List<String> engines, List<ModelSize> models, int ba
                 integer(left, "--pairs", 2048),
                 decimal(left, "--imaging-seconds", 1.0),
                 left.getOrDefault("--run-prefix", "bench"),
-                left.containsKey("--report") ? Path.of(left.get("--report")) : null);
+                left.containsKey("--report") ? Path.of(left.get("--report")) : null,
+                integer(left, "--compute-rounds", 3),
+                blankToNull(left.remove("--peer-classpath")),
+                left.containsKey("--peak-gflops") ? OptionalDouble.of(decimal(left, "--peak-gflops", 0))
+                        : OptionalDouble.empty());
         left.remove("--models");
         left.remove("--run-prefix");
         left.remove("--report");

@@ -48,6 +48,45 @@ final class BenchTables {
         out.append('\n');
     }
 
+    void compute(BenchSettings settings, List<ComputeThroughput.Row> rows, ArithmeticLimit limit, boolean peer) {
+        if (rows.isEmpty()) return;
+        out.append("**Engines: ways of computing** (images/s, median of ").append(settings.computeRounds())
+                .append(" rounds; each round times ").append(settings.steps()).append(" training and ")
+                .append(settings.steps()).append(" inference steps of batch ").append(settings.batch())
+                .append(" per variant, all variants in one JVM; × baseline = over the same engine's fp32 without "
+                        + "levers; × bare = over the bare libtorch loop of peer-bench")
+                .append(peer ? ", run between the rounds" : " (not run: no --peer-classpath)")
+                .append("; % limit = FLOP/s over the assumed peak: ")
+                .append(Double.isNaN(limit.fp32GigaFlops()) ? "unknown"
+                        : String.format(Locale.ROOT, "%.0f GFLOP/s fp32 (%s), twice that for bf16",
+                                limit.fp32GigaFlops(), limit.source()))
+                .append("; FLOP per image = 2 × the model's multiply-adds counted from its layer shapes for "
+                        + "inference, 3 × that for training)\n\n");
+        out.append("| engine | model | input | MMAC/img | compute | train | × baseline | × bare | % limit "
+                + "| inference | × baseline | × bare | % limit |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (ComputeThroughput.Row r : rows) {
+            double flop = r.multiplyAdds().isPresent() ? 2.0 * r.multiplyAdds().getAsLong() : Double.NaN;
+            boolean bf16 = r.precision() == dev.robust.engine.Precision.BF16;
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d×%d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    r.engine().name(), r.model().architecture(), r.model().side(), r.model().side(),
+                    Double.isNaN(flop) ? "—" : String.format(Locale.ROOT, "%.1f", flop / 2e6), r.variant(),
+                    rate(r.train()), ratio(r.train() / r.baselineTrain()), ratioOrDash(r.train() / r.peer().train()),
+                    percent(limit.fraction(r.train(), 3 * flop, bf16)),
+                    rate(r.infer()), ratio(r.infer() / r.baselineInfer()), ratioOrDash(r.infer() / r.peer().infer()),
+                    percent(limit.fraction(r.infer(), flop, bf16))));
+        }
+        out.append('\n');
+    }
+
+    private static String ratioOrDash(double value) {
+        return Double.isNaN(value) ? "—" : ratio(value);
+    }
+
+    private static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "—" : String.format(Locale.ROOT, "%.0f %%", 100 * fraction);
+    }
+
     void scoring(BenchSettings settings, List<ScoringThroughput.Figures> rows) {
         if (rows.isEmpty()) return;
         out.append("**Eval sweep: from Kafka vs in memory** (images/s; clean ≤ ").append(count(settings.evalImages()))

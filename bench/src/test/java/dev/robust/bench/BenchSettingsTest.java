@@ -45,6 +45,22 @@ class BenchSettingsTest {
         assertMessage("--parts: unknown part 'gpu'", "--parts", "gpu");
         assertMessage("unknown option --speed", "--parts", "imaging", "--speed", "2");
         assertMessage("--batch needs a value", "--batch");
+        assertMessage("--compute-rounds must be >= 1, got 0", "--parts", "compute", "--compute-rounds", "0");
+        assertMessage("--peak-gflops must be > 0, got -5.0", "--parts", "compute", "--peak-gflops", "-5");
+    }
+
+    @Test
+    void computeNeedsNoBrokerAndTakesThePeerAndThePeak() {
+        BenchSettings settings = BenchSettings.parse("--parts", "compute", "--compute-rounds", "5",
+                "--peer-classpath", "/tmp/peer/classes:/tmp/lib/x.jar", "--peak-gflops", "166");
+        assertEquals(EnumSet.of(BenchSettings.Part.COMPUTE), settings.parts());
+        assertEquals(5, settings.computeRounds());
+        assertEquals("/tmp/peer/classes:/tmp/lib/x.jar", settings.peerClassPath());
+        assertEquals(166, settings.peakGigaFlops().orElseThrow());
+        BenchSettings defaults = BenchSettings.parse("--parts", "compute");
+        assertEquals(3, defaults.computeRounds());
+        assertNull(defaults.peerClassPath());
+        assertTrue(defaults.peakGigaFlops().isEmpty());
     }
 
     @Test

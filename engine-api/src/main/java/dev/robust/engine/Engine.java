@@ -3,6 +3,7 @@ package dev.robust.engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A deep-learning library behind one small surface: the trainer and the eval-service build, train, score and
@@ -21,6 +22,33 @@ public interface Engine {
 
     /** A freshly initialised model; the same spec (seed included) gives the same initial parameters. */
     Model create(ModelSpec spec);
+
+    /**
+     * Names of the speed levers {@link #create(ModelSpec, Compute)} accepts; none by default. Each changes how a
+     * model computes, not what: results agree with {@link Compute#BASELINE} within rounding.
+     */
+    default Set<String> levers() {
+        return Set.of();
+    }
+
+    /** The precisions {@link #create(ModelSpec, Compute)} runs on this machine; FP32 always. */
+    default Set<Precision> precisions() {
+        return Set.of(Precision.FP32);
+    }
+
+    /**
+     * A freshly initialised model computing as {@code compute} asks. An engine without levers or bf16 builds its
+     * plain model for FP32 and refuses anything else, naming what it supports.
+     */
+    default Model create(ModelSpec spec, Compute compute) {
+        boolean plain = compute.precision() == Precision.FP32
+                && compute.levers().map(Set::isEmpty).orElse(true);
+        if (!plain) {
+            throw new IllegalArgumentException("engine " + name() + " computes in fp32 without levers only, asked for "
+                    + compute.precision().id() + compute.levers().map(l -> " with " + l).orElse(""));
+        }
+        return create(spec);
+    }
 
     /** The name of the file format {@link Model#save} writes and {@link #load} reads, e.g. {@code dl4j-zip}. */
     String checkpointFormat();

@@ -2,6 +2,7 @@ package dev.robust.engine;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 
 /**
  * One network in one engine. Not thread-safe: one trainer or scorer drives it at a time.
@@ -47,6 +48,19 @@ public interface Model {
      * statistics no single training step ever produced.
      */
     void recomputeBatchNormStatistics(Iterable<Batch> batches);
+
+    /** The precision this model computes in (FP32 unless it was created for, and runs, another). */
+    default Precision precision() {
+        return Precision.FP32;
+    }
+
+    /**
+     * Multiply-adds of one image's forward pass through the convolutions and dense layers, counted from the
+     * architecture's shapes; empty when the engine does not count them.
+     */
+    default OptionalLong multiplyAdds() {
+        return OptionalLong.empty();
+    }
 
     /** Writes a checkpoint in the engine's {@link Engine#checkpointFormat()}; optimiser state included. */
     void save(Path file) throws IOException;

@@ -27,20 +27,23 @@ import java.util.concurrent.Callable;
  * {@code robust bench}: every throughput figure of the product in one run, side by side. Starts the broker and the
  * real augment-service (as {@code robust run} does) with synthetic data ingested, then the bench JVM
  * ({@code bench/target/robust-bench.jar}, where the engines live) against them; prints its markdown tables and
- * appends them, with the date, the machine and its load, to docs/benchmarks.md.
+ * writes them, with the date, the machine and its load, to {@code <out>/benchmarks.md}; only {@code --doc} appends
+ * them to docs/benchmarks.md (a measuring run leaves tracked files alone).
  */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-                "Measure throughput side by side in one run and print markdown tables (also appended to "
-                        + "docs/benchmarks.md): each engine's raw training and inference images/s per model, the "
-                        + "same training fed through Kafka by the augment-service (ratio to raw), the eval sweep "
-                        + "from Kafka vs in memory, the augment-service's pairs/s, and imaging on one thread.",
+                "Measure throughput side by side in one run and print markdown tables (also written to "
+                        + "<out>/benchmarks.md; appended to docs/benchmarks.md with --doc): each engine's raw "
+                        + "training and inference images/s per model, each way of computing (precision, levers) "
+                        + "against the engine's fp32 baseline and the bare libtorch loop, the same training fed "
+                        + "through Kafka by the augment-service (ratio to raw), the eval sweep from Kafka vs in "
+                        + "memory, the augment-service's pairs/s, and imaging on one thread.",
                 "Runs an embedded Kafka broker and the augment-service (log in <out>/logs), then the bench JVM.",
                 "Extra JVM options of the bench: ROBUST_BENCH_JAVA_OPTS."})
 public final class BenchCommand implements Callable<Integer> {
     static final String DEFAULT_MODELS = "resnet20:32,smallcnn:32,resnet50v2:72";
-    static final String PARTS = "engines,kafka,eval,pairs,imaging";
+    static final String PARTS = "engines,compute,kafka,eval,pairs,imaging";
     /** Held out of the synthetic training images as cifar10.val (the bench does not read it). */
     private static final int VALIDATION_IMAGES = 100;
 
@@ -55,7 +58,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--parts", paramLabel = "<part,...>", defaultValue = "all",
             description = "Any of " + PARTS + " (default: all). engines = raw training and inference; kafka = "
                     + "training fed through Kafka beside raw; eval = eval sweep from Kafka vs in memory; pairs = the "
-                    + "augment-service's pairs/s; imaging = views and corruptions on one thread.")
+                    + "augment-service's pairs/s; imaging = views and corruptions on one thread; compute = each "
+                    + "precision and lever against the fp32 baseline and the bare libtorch loop.")
     String parts;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "32",
@@ -81,6 +85,19 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Seconds of warm-up and of counting per imaging row (default: 1; --short: 0.2).")
     Double imagingSeconds;
 
+    @Option(names = "--compute-rounds", paramLabel = "N",
+            description = "Rounds over every way of computing; the median is reported (default: 3; --short: 1).")
+    Integer computeRounds;
+
+    @Option(names = "--peer-classpath", paramLabel = "<class path>",
+            description = "Class path of peer-bench's bare libtorch loop (probe.PtBench), run between the compute "
+                    + "rounds for the × bare columns (default: not run).")
+    String peerClassPath;
+
+    @Option(names = "--peak-gflops", paramLabel = "GFLOP/s",
+            description = "FP32 peak for the % limit columns (default: cores × clock × 32 FLOP/cycle).")
+    Double peakGigaFlops;
+
     @Option(names = "--short", description = "A quick look: fewer steps, images and seconds (options given win).")
     boolean quick;
 
@@ -88,12 +105,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Broker data, logs and the tables (default: runs/bench-<date>-<time>).")
     Path outOption;
 
-    @Option(names = "--doc", paramLabel = "<file>",
-            description = "Markdown file the results are appended to (default: docs/benchmarks.md of the project).")
+    @Option(names = "--doc", paramLabel = "<file>", arity = "0..1", fallbackValue = "",
+            description = "Also append the results to this markdown file (given without a file: docs/benchmarks.md "
+                    + "of the project). Without --doc only <out>/benchmarks.md is written.")
     Path doc;
-
-    @Option(names = "--no-doc", description = "Do not append the results to any file.")
-    boolean noDoc;
 
     @Spec
     CommandSpec spec;
@@ -143,7 +158,11 @@ public final class BenchCommand implements Callable<Integer> {
         String section = section(startedAt, loadBefore, loadAfter, tables);
         out.println();
         out.print(section);
-        Path docFile = noDoc ? null : (doc != null ? doc : layout.root().resolve("docs/benchmarks.md"));
+        Path ownFile = outDir.resolve("benchmarks.md");
+        Files.writeString(ownFile, section, StandardCharsets.UTF_8);
+        out.println("written to " + ownFile);
+        Path docFile = doc == null ? null
+                : doc.toString().isEmpty() ? layout.root().resolve("docs/benchmarks.md") : doc;
         if (docFile != null) {
             Files.writeString(docFile, "\n" + section, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
@@ -190,6 +209,9 @@ public final class BenchCommand implements Callable<Integer> {
         values.put("--eval-rounds", quick ? "1" : "2");
         values.put("--pairs", Integer.toString(pairs()));
         values.put("--imaging-seconds", Double.toString(imagingSeconds()));
+        values.put("--compute-rounds", Integer.toString(computeRounds != null ? computeRounds : quick ? 1 : 3));
+        if (peerClassPath != null) values.put("--peer-classpath", peerClassPath);
+        if (peakGigaFlops != null) values.put("--peak-gflops", Double.toString(peakGigaFlops));
         values.put("--run-prefix", "bench" + Long.toString(System.currentTimeMillis() / 1000, 36));
         values.put("--report", report.toString());
         List<String> arguments = new ArrayList<>();

@@ -69,11 +69,30 @@ class BenchCommandIT {
 
     @Test
     void evalRowComparesKafkaWithMemory() {
-        List<String> cells = row("| dl4j | smallcnn | 16×16 |", 1);
+        List<String> cells = row("| dl4j | smallcnn | 16×16 |", 2);
         // engine, model, input, images per sweep, in memory, from Kafka, ratio: 40 clean + 8 × 5 gaussian_noise
         assertEquals(7, cells.size(), cells.toString());
         assertEquals("80", cells.get(3));
         for (int i = 4; i < 7; i++) assertPositiveNumber(cells.get(i));
+    }
+
+    @Test
+    void computeRowIsTheBaselineForAnEngineWithoutLevers() {
+        List<String> cells = row("| dl4j | smallcnn | 16×16 |", 1);
+        // engine, model, input, MMAC/img, compute, train, × baseline, × bare, % limit, inference, × baseline, ...
+        assertEquals(13, cells.size(), cells.toString());
+        assertEquals("fp32 baseline", cells.get(4));
+        assertPositiveNumber(cells.get(5));
+        assertEquals("1.00", cells.get(6));
+        assertEquals("—", cells.get(7), "no --peer-classpath, no bare loop");
+        assertPositiveNumber(cells.get(9));
+        assertEquals("1.00", cells.get(10));
+        assertEquals(1, doc.lines().filter(l -> l.startsWith("| dl4j | smallcnn | 16×16 | — |")).count(), doc);
+    }
+
+    @Test
+    void writesTheSameSectionUnderOut() throws IOException {
+        assertEquals(doc.strip(), Files.readString(OUT.resolve("benchmarks.md")).strip());
     }
 
     @Test

@@ -26,6 +26,8 @@ import java.util.TreeMap;
 public final class RunProfile {
     /** The profiles shipped with the product, from the reference recipe down to the tests' tiny one. */
     public static final List<String> NAMES = List.of("seed", "quick", "seed5", "ci");
+    /** The values of {@code engine.precision}, as the engines name their precisions. */
+    public static final List<String> PRECISIONS = List.of("fp32", "bf16");
     /** The field {@link InvalidProfileException} names when the profile itself is unknown. */
     public static final String PROFILE_FIELD = "profile";
     /** The settings that hold lists; an override may give them as a JSON array. */
@@ -105,6 +107,19 @@ public final class RunProfile {
     /** The engine that trains the run, by name ({@code dl4j}, {@code torch}); the trainer checks it exists. */
     public String engine() {
         return text("engine");
+    }
+
+    /**
+     * The number format of the engine's convolutions and matrix products, one of {@link #PRECISIONS}; an engine
+     * runs bf16 only where the CPU has bf16 instructions, and says so.
+     */
+    public String precision() {
+        String key = "engine.precision";
+        String value = text(key);
+        if (!PRECISIONS.contains(value)) {
+            throw invalid(key, "must be one of " + String.join(", ", PRECISIONS) + ", got '" + value + "'");
+        }
+        return value;
     }
 
     public int trainExamples() {
@@ -238,6 +253,7 @@ public final class RunProfile {
     private void validate() {
         model();
         engine();
+        precision();
         seed();
         trainExamples();
         valExamples();

@@ -62,6 +62,16 @@ class RunProfileTest {
     }
 
     @Test
+    void precisionIsFp32InEveryProfileAndAnOverrideIsChecked() {
+        for (String name : RunProfile.NAMES) assertEquals("fp32", RunProfile.named(name).precision(), name);
+        assertEquals("bf16", RunProfile.named("quick").withOverrides(Map.of("engine.precision", "bf16")).precision());
+        InvalidProfileException bad = assertThrows(InvalidProfileException.class,
+                () -> RunProfile.named("quick").withOverrides(Map.of("engine.precision", "fp16")));
+        assertEquals("engine.precision", bad.field());
+        assertTrue(bad.getMessage().contains("fp32, bf16") && bad.getMessage().contains("'fp16'"), bad.getMessage());
+    }
+
+    @Test
     void geometryOverrideIsCheckedAgainstTheAllowedValues() {
         RunProfile absolute = RunProfile.named("quick").withOverrides(Map.of("augment.randaugment.geometry", "absolute"));
         assertEquals(RandAugmentGeometry.ABSOLUTE, absolute.randAugmentGeometry());

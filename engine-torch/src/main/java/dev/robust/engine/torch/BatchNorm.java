@@ -2,10 +2,12 @@ package dev.robust.engine.torch;
 
 import java.util.Arrays;
 import java.util.List;
+import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.T_TensorTensor_T;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.global.torch;
+import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
  * Batch normalisation over channels with Keras's settings in ResNet50V2 (momentum 0.99, epsilon 1.001e-5), optionally
@@ -56,14 +58,28 @@ final class BatchNorm extends Layer {
         Tensor normalised = switch (pass) {
             case TRAINING -> torch.batch_norm(input, gammaOption, betaOption, runningMeanOption, runningVarianceOption,
                     true, MOMENTUM, EPSILON, true);
-            case INFERENCE -> torch.batch_norm(input, gammaOption, betaOption, runningMeanOption, runningVarianceOption,
+            case INFERENCE, FOLDED -> torch.batch_norm(input, gammaOption, betaOption, runningMeanOption, runningVarianceOption,
                     false, MOMENTUM, EPSILON, true);
             case STATISTICS -> {
                 record(input);
                 yield torch.batch_norm(input, gammaOption, betaOption, none, none, true, MOMENTUM, EPSILON, true);
             }
         };
+        return activate(normalised);
+    }
+
+    /** ReLU in place when this layer has it: what follows normalisation, also after a folded convolution. */
+    Tensor activate(Tensor normalised) {
         return relu ? torch.relu_(normalised) : normalised;
+    }
+
+    /**
+     * Per channel, the factor {@code gamma / sqrt(variance + epsilon)} and the shift {@code beta - mean * factor}
+     * that inference-mode normalisation applies: what a preceding convolution absorbs when folded.
+     */
+    Tensor[] inferenceScaleAndShift() {
+        Tensor scale = gamma.div(runningVariance.add(new Scalar(EPSILON)).sqrt());
+        return new Tensor[] {scale, beta.sub(runningMean.mul(scale))};
     }
 
     /** Forgets recorded statistics; the next {@link Pass#STATISTICS} passes record afresh. */
@@ -91,7 +107,9 @@ final class BatchNorm extends Layer {
             throw new IllegalStateException("batch-norm layer '" + name() + "' was asked to record statistics"
                     + " without startStatistics()");
         }
-        T_TensorTensor_T varianceAndMean = torch.var_mean(input, BATCH_AND_SPATIAL, false, false);
+        // In FP32 whatever the pass computes in: under bf16 autocast the input is bf16.
+        T_TensorTensor_T varianceAndMean = torch.var_mean(input.to(ScalarType.Float), BATCH_AND_SPATIAL, false,
+                false);
         float[] variance = TensorData.toArray(varianceAndMean.get0());
         float[] mean = TensorData.toArray(varianceAndMean.get1());
         for (int c = 0; c < channels; c++) {

@@ -22,6 +22,10 @@ final class Dense extends Layer {
         this.biasOption = new TensorOptional(bias);
     }
 
+    long multiplyAdds() {
+        return weight.numel();
+    }
+
     Tensor forward(Tensor input) {
         return torch.linear(input, weight, biasOption);
     }

@@ -13,6 +13,7 @@ import org.bytedeco.pytorch.Tensor;
 abstract class Network {
 
     private final List<Layer> layers = new ArrayList<>();
+    private final List<ConvBn> convBns = new ArrayList<>();
     final ModelSpec spec;
     final SplittableRandom random;
 
@@ -37,6 +38,13 @@ abstract class Network {
         return add(new BatchNorm(name, channels, relu));
     }
 
+    /** Pairs a convolution with the batch norm that directly follows it, for {@link Pass#FOLDED}. */
+    final ConvBn convBn(Convolution convolution, BatchNorm batchNorm) {
+        ConvBn pair = new ConvBn(convolution, batchNorm);
+        convBns.add(pair);
+        return pair;
+    }
+
     final Dense logits(int inputs) {
         return add(new Dense("logits", inputs, spec.classes(), random));
     }
@@ -56,6 +64,30 @@ abstract class Network {
 
     final List<BatchNorm> batchNorms() {
         return layers.stream().filter(BatchNorm.class::isInstance).map(BatchNorm.class::cast).toList();
+    }
+
+    /** Refreshes the folded copy of every convolution-batch-norm pair from the current parameters. */
+    final void freeze() {
+        convBns.forEach(ConvBn::freeze);
+    }
+
+    /** Stores every convolution's weight channels-last; call before an optimiser holds the weights. */
+    final void useChannelsLast() {
+        layers.stream().filter(Convolution.class::isInstance).map(Convolution.class::cast)
+                .forEach(Convolution::useChannelsLast);
+    }
+
+    /** Multiply-adds per image of the convolutions and dense layers in the last forward pass's shapes. */
+    final long multiplyAdds() {
+        long total = 0;
+        for (Layer layer : layers) {
+            if (layer instanceof Convolution convolution) {
+                total += convolution.multiplyAdds();
+            } else if (layer instanceof Dense dense) {
+                total += dense.multiplyAdds();
+            }
+        }
+        return total;
     }
 
     final long parameterCount() {

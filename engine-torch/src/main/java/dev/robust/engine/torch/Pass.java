@@ -11,5 +11,10 @@ enum Pass {
      * variance instead of moving its running statistics: the pass {@link TorchModel#recomputeBatchNormStatistics}
      * runs.
      */
-    STATISTICS
+    STATISTICS,
+    /**
+     * As {@link #INFERENCE}, with every convolution that batch norm follows directly replaced by its frozen folded
+     * copy ({@link ConvBn}); batch norms after other operations run as in inference.
+     */
+    FOLDED
 }

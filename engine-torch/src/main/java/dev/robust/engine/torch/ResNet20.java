@@ -18,15 +18,14 @@ final class ResNet20 extends Network {
 
     static final String NAME = "resnet20";
 
-    private final Convolution stemConv;
-    private final BatchNorm stemBn;
+    private final ConvBn stem;
     private final List<Block> blocks = new ArrayList<>();
     private final Dense logits;
 
     ResNet20(ModelSpec spec) {
         super(spec);
-        stemConv = conv("stem_conv", spec.channels(), 16, 3, 1, SAME, false, HE_NORMAL);
-        stemBn = batchNorm("stem_bn", 16, true);
+        stem = convBn(conv("stem_conv", spec.channels(), 16, 3, 1, SAME, false, HE_NORMAL),
+                batchNorm("stem_bn", 16, true));
         int inputFilters = 16;
         for (int stage = 0; stage < 3; stage++) {
             int filters = 16 << stage;
@@ -41,7 +40,7 @@ final class ResNet20 extends Network {
 
     @Override
     Tensor forward(Tensor scaledPixels, Pass pass) {
-        Tensor x = stemBn.forward(stemConv.forward(scaledPixels), pass);
+        Tensor x = stem.forward(scaledPixels, pass);
         for (Block block : blocks) {
             x = block.forward(x, pass);
         }
@@ -50,31 +49,26 @@ final class ResNet20 extends Network {
 
     /** conv-BN-ReLU, conv-BN, plus the (projected) input, then ReLU. */
     private final class Block {
-        private final Convolution conv1;
-        private final BatchNorm bn1;
-        private final Convolution conv2;
-        private final BatchNorm bn2;
-        private final Convolution projection;
-        private final BatchNorm projectionBn;
+        private final ConvBn first;
+        private final ConvBn second;
+        private final ConvBn projection;
 
         Block(String name, int inputFilters, int filters, int stride) {
-            conv1 = conv(name + "_1_conv", inputFilters, filters, 3, stride, SAME, false, HE_NORMAL);
-            bn1 = batchNorm(name + "_1_bn", filters, true);
-            conv2 = conv(name + "_2_conv", filters, filters, 3, 1, SAME, false, HE_NORMAL);
-            bn2 = batchNorm(name + "_2_bn", filters, false);
-            if (stride != 1 || inputFilters != filters) {
-                projection = conv(name + "_0_conv", inputFilters, filters, 1, stride, SAME, false, HE_NORMAL);
-                projectionBn = batchNorm(name + "_0_bn", filters, false);
-            } else {
-                projection = null;
-                projectionBn = null;
-            }
+            first = convBn(conv(name + "_1_conv", inputFilters, filters, 3, stride, SAME, false, HE_NORMAL),
+                    batchNorm(name + "_1_bn", filters, true));
+            second = convBn(conv(name + "_2_conv", filters, filters, 3, 1, SAME, false, HE_NORMAL),
+                    batchNorm(name + "_2_bn", filters, false));
+            projection = stride != 1 || inputFilters != filters
+                    ? convBn(conv(name + "_0_conv", inputFilters, filters, 1, stride, SAME, false, HE_NORMAL),
+                            batchNorm(name + "_0_bn", filters, false))
+                    : null;
         }
 
         Tensor forward(Tensor input, Pass pass) {
-            Tensor residual = bn2.forward(conv2.forward(bn1.forward(conv1.forward(input), pass)), pass);
-            Tensor shortcut = projection == null ? input : projectionBn.forward(projection.forward(input), pass);
-            // Batch norm's backward pass does not read its output, so the sum may overwrite it.
+            Tensor residual = second.forward(first.forward(input, pass), pass);
+            Tensor shortcut = projection == null ? input : projection.forward(input, pass);
+            // Batch norm's backward pass does not read its output, so the sum may overwrite it (and a folded
+            // convolution's output is a fresh tensor no pass reads again).
             return torch.relu_(residual.add_(shortcut));
         }
     }

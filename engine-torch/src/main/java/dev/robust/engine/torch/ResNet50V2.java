@@ -65,10 +65,8 @@ final class ResNet50V2 extends Network {
         private final int stride;
         private final BatchNorm preact;
         private final Convolution projection;
-        private final Convolution conv1;
-        private final BatchNorm bn1;
-        private final Convolution conv2;
-        private final BatchNorm bn2;
+        private final ConvBn first;
+        private final ConvBn second;
         private final Convolution conv3;
 
         Block(String name, int inputChannels, int filters, int stride, boolean project) {
@@ -77,10 +75,10 @@ final class ResNet50V2 extends Network {
             projection = project
                     ? conv(name + "_0_conv", inputChannels, 4 * filters, 1, stride, 0, true, GLOROT_UNIFORM)
                     : null;
-            conv1 = conv(name + "_1_conv", inputChannels, filters, 1, 1, 0, false, GLOROT_UNIFORM);
-            bn1 = batchNorm(name + "_1_bn", filters, true);
-            conv2 = conv(name + "_2_conv", filters, filters, 3, stride, 1, false, GLOROT_UNIFORM);
-            bn2 = batchNorm(name + "_2_bn", filters, true);
+            first = convBn(conv(name + "_1_conv", inputChannels, filters, 1, 1, 0, false, GLOROT_UNIFORM),
+                    batchNorm(name + "_1_bn", filters, true));
+            second = convBn(conv(name + "_2_conv", filters, filters, 3, stride, 1, false, GLOROT_UNIFORM),
+                    batchNorm(name + "_2_bn", filters, true));
             conv3 = conv(name + "_3_conv", filters, 4 * filters, 1, 1, 0, true, GLOROT_UNIFORM);
         }
 
@@ -95,8 +93,7 @@ final class ResNet50V2 extends Network {
             } else {
                 shortcut = input;
             }
-            Tensor x = bn1.forward(conv1.forward(activated), pass);
-            x = bn2.forward(conv2.forward(x), pass);
+            Tensor x = second.forward(first.forward(activated, pass), pass);
             // A convolution's backward pass does not read its output, so the sum may overwrite it.
             return conv3.forward(x).add_(shortcut);
         }

@@ -21,30 +21,25 @@ final class SmallCnn extends Network {
     private static final long[] NO_PADDING = {0, 0};
     private static final long[] NO_DILATION = {1, 1};
 
-    private final Convolution conv1;
-    private final BatchNorm bn1;
-    private final Convolution conv2;
-    private final BatchNorm bn2;
-    private final Convolution conv3;
-    private final BatchNorm bn3;
+    private final ConvBn first;
+    private final ConvBn second;
+    private final ConvBn third;
     private final Dense logits;
 
     SmallCnn(ModelSpec spec) {
         super(spec);
-        conv1 = conv("conv1_conv", spec.channels(), 32, 3, 1, SAME, false, HE_NORMAL);
-        bn1 = batchNorm("conv1_bn", 32, true);
-        conv2 = conv("conv2_conv", 32, 64, 3, 1, SAME, false, HE_NORMAL);
-        bn2 = batchNorm("conv2_bn", 64, true);
-        conv3 = conv("conv3_conv", 64, 128, 3, 1, SAME, false, HE_NORMAL);
-        bn3 = batchNorm("conv3_bn", 128, true);
+        first = convBn(conv("conv1_conv", spec.channels(), 32, 3, 1, SAME, false, HE_NORMAL),
+                batchNorm("conv1_bn", 32, true));
+        second = convBn(conv("conv2_conv", 32, 64, 3, 1, SAME, false, HE_NORMAL), batchNorm("conv2_bn", 64, true));
+        third = convBn(conv("conv3_conv", 64, 128, 3, 1, SAME, false, HE_NORMAL), batchNorm("conv3_bn", 128, true));
         logits = logits(128);
     }
 
     @Override
     Tensor forward(Tensor scaledPixels, Pass pass) {
-        Tensor x = pool(bn1.forward(conv1.forward(scaledPixels), pass));
-        x = pool(bn2.forward(conv2.forward(x), pass));
-        x = bn3.forward(conv3.forward(x), pass);
+        Tensor x = pool(first.forward(scaledPixels, pass));
+        x = pool(second.forward(x, pass));
+        x = third.forward(x, pass);
         return logits.forward(x.mean(new long[] {2, 3}, false, new ScalarTypeOptional()));
     }
 

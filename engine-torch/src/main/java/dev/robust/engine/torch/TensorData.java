@@ -1,7 +1,9 @@
 package dev.robust.engine.torch;
 
+import java.util.Arrays;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.pytorch.MemoryFormatOptional;
+import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.global.torch;
@@ -20,16 +22,31 @@ final class TensorData {
         return tensor;
     }
 
-    /** Copies {@code tensor.numel()} values from {@code source[offset..]} into the tensor's memory. */
+    /**
+     * Copies {@code tensor.numel()} values, in row-major order of the tensor's shape, from {@code source[offset..]}
+     * into the tensor: straight into its memory when it is contiguous, else (a channels-last weight) through a
+     * contiguous copy.
+     */
     static void write(Tensor tensor, float[] source, int offset) {
+        if (!tensor.is_contiguous()) {
+            int count = (int) tensor.numel();
+            Tensor rowMajor = floats(Arrays.copyOfRange(source, offset, offset + count), tensor.sizes().vec().get());
+            try (NoGradGuard noGrad = new NoGradGuard()) {
+                tensor.copy_(rowMajor);
+            }
+            return;
+        }
         requireContiguousFloat(tensor);
         try (FloatPointer memory = new FloatPointer(tensor.data_ptr())) {
             memory.put(source, offset, (int) tensor.numel());
         }
     }
 
-    /** Copies the tensor's values into {@code target[offset..]}; returns the offset after them. */
+    /** Copies the tensor's values, row-major, into {@code target[offset..]}; returns the offset after them. */
     static int read(Tensor tensor, float[] target, int offset) {
+        if (!tensor.is_contiguous()) {
+            return read(tensor.contiguous(), target, offset);
+        }
         requireContiguousFloat(tensor);
         int count = (int) tensor.numel();
         try (FloatPointer memory = new FloatPointer(tensor.data_ptr())) {

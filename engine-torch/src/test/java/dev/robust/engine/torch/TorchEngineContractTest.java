@@ -18,7 +18,7 @@ class TorchEngineContractTest extends EngineContractTest {
     protected Logits trainingModeLogits(Model model, Batch batch) {
         try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
             float[] logits = TensorData.toArray(
-                    ((TorchModel) model).network().forward(TorchModel.pixels(batch), Pass.TRAINING));
+                    ((TorchModel) model).network().forward(((TorchModel) model).pixels(batch), Pass.TRAINING));
             return new Logits(logits, batch.size(), model.spec().classes());
         }
     }

@@ -5,8 +5,10 @@ import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.profile.StudentLoss;
 import dev.robust.engine.Batch;
+import dev.robust.engine.Compute;
 import dev.robust.engine.Model;
 import dev.robust.engine.ModelSpec;
+import dev.robust.engine.Precision;
 import dev.robust.trainer.checkpoint.JournalEntry;
 import dev.robust.trainer.pairs.PairBatch;
 import org.jboss.logging.Logger;
@@ -41,7 +43,8 @@ final class StudentPhase {
         if (resumed.isEmpty()) {
             // Another seed than the teacher's, so the student does not start from the teacher's initial weights.
             student = run.engine().create(ModelSpec.of(run.profile().model(), run.profile().crop(),
-                    TeacherPhase.CLASSES, run.profile().seed() + 1));
+                    TeacherPhase.CLASSES, run.profile().seed() + 1),
+                    Compute.of(Precision.fromId(run.profile().precision())));
             student.setLearningRate(run.profile().learningRate());
         } else {
             JournalEntry last = resumed.get(resumed.size() - 1);

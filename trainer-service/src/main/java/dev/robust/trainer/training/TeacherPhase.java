@@ -4,8 +4,10 @@ import dev.robust.common.event.EpochMetrics;
 import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
 import dev.robust.engine.Batch;
+import dev.robust.engine.Compute;
 import dev.robust.engine.Model;
 import dev.robust.engine.ModelSpec;
+import dev.robust.engine.Precision;
 import dev.robust.engine.SwaAverager;
 import dev.robust.engine.SwaSchedule;
 import dev.robust.trainer.checkpoint.JournalEntry;
@@ -51,7 +53,7 @@ final class TeacherPhase {
         SwaAverager swa;
         if (resumed.isEmpty()) {
             model = run.engine().create(ModelSpec.of(run.profile().model(), run.profile().crop(), CLASSES,
-                    run.profile().seed()));
+                    run.profile().seed()), Compute.of(Precision.fromId(run.profile().precision())));
             model.setLearningRate(run.profile().learningRate());
             swa = new SwaAverager();
         } else {

@@ -110,6 +110,13 @@ class RunsResourceTest {
     }
 
     @Test
+    void unknownPrecisionIsAProblemListingTheAllowedValues() {
+        rejected(Map.of("profile", "quick", "overrides", Map.of("engine.precision", "fp16")), "engine.precision")
+                .body("detail", containsString("fp16"))
+                .body("detail", containsString("fp32, bf16"));
+    }
+
+    @Test
     void unknownSettingIsAProblemNamingIt() {
         rejected(Map.of("profile", "quick", "overrides", Map.of("teacher.epoch", 3)), "teacher.epoch");
     }
