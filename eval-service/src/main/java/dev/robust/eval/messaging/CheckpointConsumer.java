@@ -103,6 +103,7 @@ public class CheckpointConsumer {
             CheckpointEvaluator evaluator = new CheckpointEvaluator(store, data, deadLetters, plan,
                     config.pollTimeout(), metrics);
             InFlight inFlight = new InFlight();
+            metrics.watchLag(config.consumerGroup(), Topics.MODEL_CHECKPOINTS, checkpoints);
             checkpoints.subscribe(List.of(Topics.MODEL_CHECKPOINTS), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {

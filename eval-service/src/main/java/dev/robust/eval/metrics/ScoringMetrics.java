@@ -2,11 +2,13 @@ package dev.robust.eval.metrics;
 
 import dev.robust.common.event.EvaluationSummary;
 import dev.robust.eval.scoring.SliceObserver;
+import dev.robust.common.topic.ConsumerLag;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.Consumer;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,5 +52,10 @@ public class ScoringMetrics implements SliceObserver {
 
     public void waiting(long checkpoints) {
         waiting.set(checkpoints);
+    }
+
+    /** See {@link ConsumerLag}. */
+    public void watchLag(String group, String topic, Consumer<?, ?> consumer) {
+        ConsumerLag.watch(registry, group, topic, consumer);
     }
 }
