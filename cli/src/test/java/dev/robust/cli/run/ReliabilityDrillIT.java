@@ -197,7 +197,8 @@ class ReliabilityDrillIT {
         MetricsScrape eval = MetricsScrape.of(stack.uri(Service.EVAL));
         MetricsScrape augment = MetricsScrape.of(stack.uri(Service.AUGMENT));
         LOG.println("drill metrics: trainer " + trainer.count("robust_") + " robust_ series, eval "
-                + eval.count("robust_") + ", augment " + augment.count("robust_"));
+                + eval.count("robust_") + ", augment " + augment.count("robust_") + "; augment's runs lag: "
+                + augment.labelValues("kafka_consumer_fetch_manager_records_lag", "topic"));
 
         assertEquals(checkpoints, trainer.sum("robust_trainer_checkpoints_published_total")
                 - trainerBefore.sum("robust_trainer_checkpoints_published_total"), "checkpoints published");
