@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.Consumer;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -47,7 +48,7 @@ public class ScoringMetrics implements SliceObserver {
     public void sweepDone(EvaluationSummary.Status status, Duration elapsed) {
         sweeps.record(elapsed);
         Counter.builder("robust.eval.sweeps").description("Checkpoints scored, by the status of their summary")
-                .tag("status", status.name().toLowerCase()).register(registry).increment();
+                .tag("status", status.name().toLowerCase(Locale.ROOT)).register(registry).increment();
     }
 
     public void waiting(long checkpoints) {
