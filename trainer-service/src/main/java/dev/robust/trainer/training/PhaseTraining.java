@@ -144,9 +144,9 @@ final class PhaseTraining {
         int batches = 0;
         long start = System.nanoTime();
         Iterator<PairBatch> pairs = run.pairs().epoch(phase, epoch).iterator();
-        while (true) {
-            long waitStart = System.nanoTime();
-            if (!pairs.hasNext()) break;
+        long waitStart = System.nanoTime();
+        // hasNext() blocks until the next batch of pairs is in: the time it takes is time waited for pairs.
+        while (pairs.hasNext()) {
             PairBatch batch = pairs.next();
             run.metrics().pairsWaited(Duration.ofNanos(System.nanoTime() - waitStart));
             run.control().checkContinue();
@@ -161,6 +161,7 @@ final class PhaseTraining {
             double seconds = (System.nanoTime() - start) / 1e9;
             run.control().onProgress(new RunProgress(phase, epoch, batches, stepsPerEpoch, images / seconds));
             run.metrics().progress(phase, epoch, firstStep + batches, images / seconds);
+            waitStart = System.nanoTime();
         }
         if (images == 0) {
             throw new PairsUnavailableException(phase.id() + " epoch " + epoch + " of run " + run.runId()
