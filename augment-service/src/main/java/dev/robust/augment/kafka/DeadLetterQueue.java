@@ -2,7 +2,6 @@ package dev.robust.augment.kafka;
 
 import dev.robust.common.topic.DeadLetterHeaders;
 import dev.robust.common.topic.DeadLetterRecords;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Routes a record this service cannot process to {@code <topic>.dlq} with the error headers of
- * {@link DeadLetterHeaders}, counts it ({@code augment_dlq_records_total{topic}}) and lets the caller go on.
+ * {@link DeadLetterHeaders}, counts it ({@link DeadLetterRecords#count}) and lets the caller go on.
  */
 @ApplicationScoped
 public class DeadLetterQueue {
@@ -43,7 +42,6 @@ public class DeadLetterQueue {
             LOG.errorf(e, "could not write the dead letter for %s-%d@%d", record.topic(), record.partition(),
                     record.offset());
         }
-        Counter.builder("augment.dlq.records").description("Records routed to a dead-letter topic")
-                .tag("topic", record.topic()).register(registry).increment();
+        DeadLetterRecords.count(registry, record.topic());
     }
 }

@@ -174,7 +174,7 @@ class PairStreamingTest {
         assertEquals(Topics.RUNS, RunsTopic.header(dead.get(0), DeadLetterHeaders.ORIGINAL_TOPIC));
         assertFalse(RunsTopic.header(dead.get(0), DeadLetterHeaders.REASON).isBlank());
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("augment_dlq_records_total{topic=\"runs\"}"))
+                .body(containsString("robust_dead_letters_total{topic=\"runs\"}"))
                 .body(containsString("augment_pairs_produced_total"));
     }
 

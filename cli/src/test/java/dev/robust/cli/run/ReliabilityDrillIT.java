@@ -145,6 +145,8 @@ class ReliabilityDrillIT {
                 "drill-garbage/teacher/0"));
         List<Garbage.Injected> ignoredByDesign = garbage.events(Topics.EVALUATIONS, EventType.EVALUATION_RESULT,
                 "drill-garbage/clean/0");
+        MetricsScrape trainerBefore = MetricsScrape.of(stack.uri(Service.TRAINER));
+        MetricsScrape evalBefore = MetricsScrape.of(stack.uri(Service.EVAL));
         String runId = startRun(Map.of());
 
         // train.pairs: the trainer reads only its run's records of the epoch it trains, from where the run
@@ -178,7 +180,65 @@ class ReliabilityDrillIT {
                 ignoredByDesign.size() + " garbage records on " + Topics.EVALUATIONS
                         + " are skipped by its readers (the query table, the live feed), not dead-lettered");
         assertEveryCheckpointScoredOnce(runId);
+        assertMetricsFollowedTheRun(runId, trainerBefore, evalBefore, expected.keySet());
         SECONDS.put("garbage drill", seconds(started));
+    }
+
+    /** Series count of the eval-service's evaluation gauges after the first run's checkpoints were scored. */
+    private static long evaluationSeriesAfterOneRun;
+    private static int checkpointsAfterOneRun;
+
+    /** Issue 18: each service's /q/metrics, scraped before and after a run, shows the run going. */
+    private static void assertMetricsFollowedTheRun(String runId, MetricsScrape trainerBefore,
+                                                    MetricsScrape evalBefore, Set<String> garbageTopics)
+            throws IOException, InterruptedException {
+        int checkpoints = checkpointShaSets(runId).size();
+        MetricsScrape trainer = MetricsScrape.of(stack.uri(Service.TRAINER));
+        MetricsScrape eval = MetricsScrape.of(stack.uri(Service.EVAL));
+        MetricsScrape augment = MetricsScrape.of(stack.uri(Service.AUGMENT));
+        LOG.println("drill metrics: trainer " + trainer.count("robust_") + " robust_ series, eval "
+                + eval.count("robust_") + ", augment " + augment.count("robust_") + "; augment's runs lag: "
+                + augment.labelValues("kafka_consumer_fetch_manager_records_lag", "topic"));
+
+        assertEquals(checkpoints, trainer.sum("robust_trainer_checkpoints_published_total")
+                - trainerBefore.sum("robust_trainer_checkpoints_published_total"), "checkpoints published");
+        assertEquals(Set.of("teacher", "student"), trainer.labelValues("robust_trainer_checkpoints_published_total",
+                "role"));
+        assertEquals(1, trainer.sum("robust_trainer_runs_ended_total")
+                - trainerBefore.sum("robust_trainer_runs_ended_total"), "runs ended");
+        assertEquals(0, trainer.sum("robust_trainer_runs_training"));
+        assertTrue(trainer.sum("robust_trainer_step") > trainerBefore.sum("robust_trainer_step"), "steps");
+        assertEquals(CI.student().epochs() - 1.0, trainer.series().get("robust_trainer_epoch{role=\"student\"}"));
+        for (String name : List.of("robust_trainer_images_per_second", "robust_trainer_loss",
+                "robust_trainer_val_accuracy", "robust_trainer_phase")) {
+            assertEquals(Set.of("teacher", "student"), trainer.labelValues(name, "role"), name);
+        }
+        assertTrue(trainer.sum("robust_trainer_pairs_wait_seconds_count")
+                > trainerBefore.sum("robust_trainer_pairs_wait_seconds_count"), "pairs waited for");
+        assertTrue(trainer.sum("robust_trainer_checkpoint_publish_duration_seconds_count") >= checkpoints);
+        assertEquals(Set.of(Topics.RUNS), trainer.labelValues("robust_kafka_consumer_lag", "topic"));
+
+        assertTrue(eval.sum("robust_eval_sweeps_total") - evalBefore.sum("robust_eval_sweeps_total") >= checkpoints,
+                "sweeps completed");
+        assertTrue(eval.sum("robust_eval_images_scored_total") > evalBefore.sum("robust_eval_images_scored_total"));
+        assertTrue(eval.sum("robust_eval_sweep_duration_seconds_count") >= checkpoints);
+        assertTrue(eval.sum("robust_eval_slice_duration_seconds_count")
+                >= checkpoints * (1.0 + CI.evalCorruptions().size()), "a pass per topic of each sweep");
+        assertTrue(eval.has("robust_eval_checkpoints_waiting"));
+        // Counted every 5 s by the checkpoint consumer: the last count may predate the run's last checkpoint.
+        awaitCondition("no checkpoint waiting", () ->
+                MetricsScrape.of(stack.uri(Service.EVAL)).sum("robust_eval_checkpoints_waiting") == 0);
+        assertEquals(Set.of(Topics.MODEL_CHECKPOINTS), eval.labelValues("robust_kafka_consumer_lag", "topic"));
+        assertTrue(eval.has("robust_evaluation_top1"));
+
+        Set<String> deadLettered = new TreeSet<>();
+        for (MetricsScrape service : List.of(trainer, eval, augment)) {
+            deadLettered.addAll(service.labelValues("robust_dead_letters_total", "topic"));
+        }
+        assertTrue(deadLettered.containsAll(garbageTopics), "dead letters counted on " + deadLettered
+                + ", garbage on " + garbageTopics);
+        evaluationSeriesAfterOneRun = eval.count("robust_evaluation_");
+        checkpointsAfterOneRun = checkpoints;
     }
 
     @Test
@@ -299,6 +359,20 @@ class ReliabilityDrillIT {
         SECONDS.put("CLI SIGKILL → its service gone", seconds(killed));
         assertTrue(Files.readString(Path.of(ready[2])).contains("is gone; shutting down"),
                 "the service did not say why it stopped; see " + ready[2]);
+    }
+
+    /** Issue 18: however many checkpoints the drills' runs add, the eval-service's series stay as they were. */
+    @Test
+    @Order(6)
+    void evalServiceSeriesDoNotGrowWithCheckpoints() throws Exception {
+        int checkpoints = events(Topics.MODEL_CHECKPOINTS, CheckpointCreated.class).stream()
+                .map(CheckpointCreated::checkpointId).collect(Collectors.toSet()).size();
+        assertTrue(checkpointsAfterOneRun > 0 && checkpoints > checkpointsAfterOneRun,
+                checkpoints + " checkpoints now, " + checkpointsAfterOneRun + " after the first run");
+        awaitCondition("the eval-service's gauges rebuilt from " + Topics.EVALUATIONS, () ->
+                MetricsScrape.of(stack.uri(Service.EVAL)).count("robust_evaluation_") >= evaluationSeriesAfterOneRun);
+        assertEquals(evaluationSeriesAfterOneRun, MetricsScrape.of(stack.uri(Service.EVAL)).count("robust_evaluation_"),
+                "robust_evaluation_* series after " + checkpoints + " checkpoints");
     }
 
     // ---- runs and what the eval-service made of them ----

@@ -1,5 +1,7 @@
 package dev.robust.common.topic;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -9,11 +11,21 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * The dead letter of a record a consumer cannot use, as every service writes it: to {@code <topic>.dlq} with the
- * original key, value and headers plus {@link DeadLetterHeaders} saying where it came from and why.
+ * original key, value and headers plus {@link DeadLetterHeaders} saying where it came from and why, counted in
+ * {@code robust_dead_letters_total{topic}} (the topic the record came from).
  */
 public final class DeadLetterRecords {
 
+    /** The one name every service counts its dead letters under. */
+    public static final String COUNTER = "robust.dead.letters";
+
     private DeadLetterRecords() {
+    }
+
+    /** Counts one dead letter of a record read from {@code topic}. */
+    public static void count(MeterRegistry registry, String topic) {
+        Counter.builder(COUNTER).description("Records routed to a dead-letter topic, by the topic they came from")
+                .tag("topic", topic).register(registry).increment();
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.robust.common.event.Event;
 import dev.robust.common.event.InvalidEventException;
 import dev.robust.common.topic.Topics;
 import dev.robust.eval.config.EvalConfig;
+import dev.robust.eval.metrics.ScoringMetrics;
 import dev.robust.eval.scoring.CheckpointEvaluator;
 import dev.robust.eval.scoring.Evaluation;
 import dev.robust.eval.scoring.ScoringPlan;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,14 +55,20 @@ public class CheckpointConsumer {
     private final DeadLetterPublisher deadLetters;
     private final EvalConfig config;
     private final ScoringPlan plan;
+    private final ScoringMetrics metrics;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             runnable -> new Thread(runnable, "eval-scoring"));
+    private static final Duration WAITING_EVERY = Duration.ofSeconds(5);
     private volatile boolean running = true;
+    /** When the backlog was last counted; touched by the poll loop only. */
+    private long waitingCountedAt = System.nanoTime() - WAITING_EVERY.toNanos();
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread loop;
 
     CheckpointConsumer(KafkaClients clients, EventPublisher events, PredictionPublisher predictions,
-                       DeadLetterPublisher deadLetters, EvalConfig config, ScoringPlan plan) {
+                       DeadLetterPublisher deadLetters, EvalConfig config, ScoringPlan plan,
+                       ScoringMetrics metrics) {
+        this.metrics = metrics;
         this.clients = clients;
         this.events = events;
         this.predictions = predictions;
@@ -93,8 +101,9 @@ public class CheckpointConsumer {
              KafkaConsumer<byte[], byte[]> data = clients.assignedConsumer()) {
             consumer = checkpoints;
             CheckpointEvaluator evaluator = new CheckpointEvaluator(store, data, deadLetters, plan,
-                    config.pollTimeout());
+                    config.pollTimeout(), metrics);
             InFlight inFlight = new InFlight();
+            metrics.watchLag(config.consumerGroup(), Topics.MODEL_CHECKPOINTS, checkpoints);
             checkpoints.subscribe(List.of(Topics.MODEL_CHECKPOINTS), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -114,6 +123,7 @@ public class CheckpointConsumer {
                     inFlight.start(record, worker.submit(() -> process(record, evaluator)));
                 }
                 if (inFlight.done()) finish(checkpoints, inFlight);
+                countWaiting(checkpoints);
             }
         } catch (WakeupException e) {
             // Shutdown.
@@ -138,13 +148,30 @@ public class CheckpointConsumer {
         CheckpointCreated checkpoint = (CheckpointCreated) event;
         LOG.infof("scoring checkpoint %s (%s, %s, engine %s)", checkpoint.checkpointId(), checkpoint.modelName(),
                 checkpoint.model(), checkpoint.engine());
+        long start = System.nanoTime();
         Evaluation evaluation = evaluator.evaluate(checkpoint, events::publish, predictions);
         events.publish(evaluation.summary());
+        metrics.sweepDone(evaluation.summary().status(), Duration.ofNanos(System.nanoTime() - start));
         evaluation.rejection().ifPresent(reason -> deadLetters.reject(record, new InvalidEventException(reason)));
         LOG.infof("checkpoint %s: %s, clean top-1 %s, C-sev5 %s, C-all %s", checkpoint.checkpointId(),
                 evaluation.summary().status(), evaluation.summary().cleanTop1(), evaluation.summary().cSev5(),
                 evaluation.summary().cAll());
         return null;
+    }
+
+    /**
+     * The backlog gauge: end offsets minus positions on the assigned partitions, asked of the broker at most every
+     * {@link #WAITING_EVERY} (the partitions are paused while scoring, so the fetched lag would go stale).
+     */
+    private void countWaiting(KafkaConsumer<byte[], byte[]> checkpoints) {
+        if (System.nanoTime() - waitingCountedAt < WAITING_EVERY.toNanos()) return;
+        waitingCountedAt = System.nanoTime();
+        Set<TopicPartition> assigned = checkpoints.assignment();
+        long waiting = 0;
+        for (Map.Entry<TopicPartition, Long> end : checkpoints.endOffsets(assigned).entrySet()) {
+            waiting += Math.max(0, end.getValue() - checkpoints.position(end.getKey()));
+        }
+        metrics.waiting(waiting);
     }
 
     private void finish(KafkaConsumer<byte[], byte[]> checkpoints, InFlight inFlight) {

@@ -3,6 +3,7 @@ package dev.robust.eval.messaging;
 import dev.robust.common.topic.DeadLetterHeaders;
 import dev.robust.common.topic.DeadLetterRecords;
 import dev.robust.eval.scoring.DeadLetterSink;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,9 +23,11 @@ public class DeadLetterPublisher implements DeadLetterSink {
     static final String SERVICE = "eval-service";
 
     private final KafkaProducer<String, byte[]> producer;
+    private final MeterRegistry registry;
 
-    DeadLetterPublisher(KafkaProducer<String, byte[]> producer) {
+    DeadLetterPublisher(KafkaProducer<String, byte[]> producer, MeterRegistry registry) {
         this.producer = producer;
+        this.registry = registry;
     }
 
     @Override
@@ -34,5 +37,6 @@ public class DeadLetterPublisher implements DeadLetterSink {
         LOG.warnf("%s[%d]@%d -> %s: %s", record.topic(), record.partition(), record.offset(), letter.topic(),
                 reason.getMessage());
         DeadLetterRecords.sendAwaited(producer, letter);
+        DeadLetterRecords.count(registry, record.topic());
     }
 }

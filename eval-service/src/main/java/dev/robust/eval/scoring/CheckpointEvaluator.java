@@ -42,12 +42,21 @@ public final class CheckpointEvaluator {
     private final TopicScorer scorer;
     private final FinalTeachers finalTeachers;
     private final ScoringPlan plan;
+    private final SliceObserver slices;
 
     /**
      * @param dataConsumer a consumer with no group, used only by this evaluator (it is reassigned per topic)
      */
     public CheckpointEvaluator(CheckpointStore store, Consumer<byte[], byte[]> dataConsumer,
                                DeadLetterSink deadLetters, ScoringPlan plan, Duration pollTimeout) {
+        this(store, dataConsumer, deadLetters, plan, pollTimeout, SliceObserver.NONE);
+    }
+
+    /** As above, telling {@code slices} of every topic pass. */
+    public CheckpointEvaluator(CheckpointStore store, Consumer<byte[], byte[]> dataConsumer,
+                               DeadLetterSink deadLetters, ScoringPlan plan, Duration pollTimeout,
+                               SliceObserver slices) {
+        this.slices = slices;
         this.store = store;
         this.dataConsumer = dataConsumer;
         TopicSweep sweep = new TopicSweep(dataConsumer, pollTimeout);
@@ -89,8 +98,11 @@ public final class CheckpointEvaluator {
                 absent.add(topic);
                 continue;
             }
+            long start = System.nanoTime();
             Map<Integer, SliceCounts> counts = scorer.scoreCorrupted(model, topic, plan.severities(),
                     plan.imagesPerSeverity());
+            slices.scored(counts.values().stream().mapToLong(SliceCounts::total).sum(),
+                    Duration.ofNanos(System.nanoTime() - start));
             if (counts.values().stream().allMatch(slice -> slice.total() == 0)) {
                 // Created but never filled (services create all 19 topics up front): as good as absent.
                 absent.add(topic);
@@ -140,7 +152,9 @@ public final class CheckpointEvaluator {
             sink.accept(failed(checkpoint, EvaluationResult.CLEAN, 0, "topic " + topic + " does not exist"));
             return null;
         }
+        long start = System.nanoTime();
         SliceCounts slice = scorer.scoreClean(model, topic, plan.cleanImages());
+        slices.scored(slice.total(), Duration.ofNanos(System.nanoTime() - start));
         publish(checkpoint, EvaluationResult.CLEAN, 0, slice, topic, sink, predictionSink);
         return slice.total() > 0 ? slice.predictions() : null;
     }

@@ -2,6 +2,7 @@ package dev.robust.trainer.kafka;
 
 import dev.robust.common.topic.DeadLetterHeaders;
 import dev.robust.common.topic.DeadLetterRecords;
+import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,6 +33,8 @@ public final class DeadLetters implements AutoCloseable {
         LOG.warnf("%s-%d@%d -> %s: %s", record.topic(), record.partition(), record.offset(), letter.topic(),
                 reason.getMessage());
         DeadLetterRecords.sendAwaited(producer, letter);
+        // The trainer's readers are plain objects made per run; Quarkus exports the global registry.
+        DeadLetterRecords.count(Metrics.globalRegistry, record.topic());
     }
 
     @Override

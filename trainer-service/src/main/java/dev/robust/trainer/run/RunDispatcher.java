@@ -5,6 +5,7 @@ import dev.robust.common.event.EventCodec;
 import dev.robust.common.event.InvalidEventException;
 import dev.robust.common.event.RunFailed;
 import dev.robust.common.event.RunRequested;
+import dev.robust.common.topic.ConsumerLag;
 import dev.robust.common.topic.Topics;
 import dev.robust.engine.Engine;
 import dev.robust.trainer.checkpoint.RunOutcomes;
@@ -18,6 +19,8 @@ import dev.robust.trainer.training.RunControl;
 import dev.robust.trainer.training.RunExecutor;
 import dev.robust.trainer.training.RunProgress;
 import dev.robust.trainer.training.RunStoppedException;
+import dev.robust.trainer.training.TrainingMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,6 +65,8 @@ public class RunDispatcher {
     private final AvailableEngines engines;
     private final EventPublisher publisher;
     private final RunOutcomes outcomes;
+    private final TrainingMetrics metrics;
+    private final MeterRegistry registry;
     private final String instanceId;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "run-executor"));
     private RunsTopicFollower follower;
@@ -85,7 +90,10 @@ public class RunDispatcher {
     }
 
     RunDispatcher(TrainerConfig config, KafkaClients kafka, RunBoard board, AvailableEngines engines,
-                  EventPublisher publisher, RunOutcomes outcomes, @InstanceId String instanceId) {
+                  EventPublisher publisher, RunOutcomes outcomes, @InstanceId String instanceId,
+                  TrainingMetrics metrics, MeterRegistry registry) {
+        this.metrics = metrics;
+        this.registry = registry;
         this.config = config;
         this.kafka = kafka;
         this.board = board;
@@ -121,6 +129,7 @@ public class RunDispatcher {
     private void dispatch() {
         try (KafkaConsumer<String, byte[]> consumer = kafka.groupMember(config.groupId(), 1)) {
             consumer.subscribe(List.of(Topics.RUNS), new HandOver(consumer));
+            ConsumerLag.watch(registry, config.groupId(), Topics.RUNS, consumer);
             while (!closed) {
                 ActiveRun run = active;
                 if (run != null) {
@@ -177,7 +186,7 @@ public class RunDispatcher {
         ActiveRun run = new ActiveRun(request, partition, record.offset());
         Optional<Engine> engine = engines.forRun(request);
         if (engine.isPresent()) {
-            RunExecutor executor = new RunExecutor(engine.get(), kafka, publisher, config, outcomes);
+            RunExecutor executor = new RunExecutor(engine.get(), kafka, publisher, config, outcomes, metrics);
             run.future = runner.submit(() -> executor.execute(request, control(run)));
         } else {
             // Accepted by a replica with another class path: this one cannot train it, and says why.

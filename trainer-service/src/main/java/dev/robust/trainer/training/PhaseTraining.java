@@ -16,7 +16,9 @@ import dev.robust.trainer.pairs.PairBatch;
 import dev.robust.trainer.pairs.PairsUnavailableException;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -93,6 +95,7 @@ final class PhaseTraining {
         }
         long steps = resumed.isEmpty() ? 0 : resumed.get(resumed.size() - 1).step();
         int epoch = resumed.size();
+        run.metrics().phaseStarted(phase);
         while (epoch < settings.epochs() && (decision == null || !decision.stop())) {
             run.requests().ensureRequested(phase, run.profile().seed(), epoch, lastRequestedEpoch);
             EpochTotals totals = trainEpoch(model, epoch, steps, step);
@@ -104,6 +107,7 @@ final class PhaseTraining {
                     Map.of("epoch_seconds", totals.seconds(), "steps", (double) steps));
             model.setLearningRate(plateau.onEpochEnd(monitored(settings.plateauMonitor(), metrics), lrUsed));
             decision = stopping.onEpochEnd(epoch, monitored(settings.earlyStoppingMonitor(), metrics));
+            run.metrics().epochDone(phase, metrics);
             JournalEntry entry = run.journal().record(model, phase, epoch, steps, false, ModelKind.EPOCH, metrics,
                     run.dataset(), swa);
             run.announce(entry);
@@ -139,7 +143,12 @@ final class PhaseTraining {
         long images = 0;
         int batches = 0;
         long start = System.nanoTime();
-        for (PairBatch batch : run.pairs().epoch(phase, epoch)) {
+        Iterator<PairBatch> pairs = run.pairs().epoch(phase, epoch).iterator();
+        long waitStart = System.nanoTime();
+        // hasNext() blocks until the next batch of pairs is in: the time it takes is time waited for pairs.
+        while (pairs.hasNext()) {
+            PairBatch batch = pairs.next();
+            run.metrics().pairsWaited(Duration.ofNanos(System.nanoTime() - waitStart));
             run.control().checkContinue();
             if (batches % ACCURACY_SAMPLE_EVERY == 0) {
                 Batch input = step.input(batch);
@@ -151,6 +160,8 @@ final class PhaseTraining {
             batches++;
             double seconds = (System.nanoTime() - start) / 1e9;
             run.control().onProgress(new RunProgress(phase, epoch, batches, stepsPerEpoch, images / seconds));
+            run.metrics().progress(phase, epoch, firstStep + batches, images / seconds);
+            waitStart = System.nanoTime();
         }
         if (images == 0) {
             throw new PairsUnavailableException(phase.id() + " epoch " + epoch + " of run " + run.runId()

@@ -36,10 +36,12 @@ public final class RunExecutor {
     private final EventPublisher publisher;
     private final TrainerConfig config;
     private final RunOutcomes outcomes;
+    private final TrainingMetrics metrics;
 
     /** @param engine the engine of this run (the request's, or the trainer's default) */
     public RunExecutor(Engine engine, KafkaClients kafka, EventPublisher publisher, TrainerConfig config,
-                       RunOutcomes outcomes) {
+                       RunOutcomes outcomes, TrainingMetrics metrics) {
+        this.metrics = metrics;
         this.engine = engine;
         this.kafka = kafka;
         this.publisher = publisher;
@@ -48,8 +50,10 @@ public final class RunExecutor {
     }
 
     /** An executor whose run ends are recorded in {@code config}'s checkpoint store. */
-    public RunExecutor(Engine engine, KafkaClients kafka, EventPublisher publisher, TrainerConfig config) {
-        this(engine, kafka, publisher, config, new RunOutcomes(Path.of(config.checkpointStore()), publisher));
+    public RunExecutor(Engine engine, KafkaClients kafka, EventPublisher publisher, TrainerConfig config,
+                       TrainingMetrics metrics) {
+        this(engine, kafka, publisher, config, new RunOutcomes(Path.of(config.checkpointStore()), publisher),
+                metrics);
     }
 
     public void execute(RunRequested request, RunControl control) {
@@ -67,18 +71,26 @@ public final class RunExecutor {
                 control.onProgress(progress);
             }
         };
+        metrics.runStarted();
+        String outcome = "failed";
         try {
             train(request, tracking);
+            outcome = "finished";
         } catch (RunStoppedException e) {
+            outcome = "stopped";
             LOG.infof("run %s stopped: %s", runId, e.getMessage());
             throw e;
         } catch (RuntimeException e) {
             // Interrupted by a cancellation or a hand-over, a wait fails with whatever the waiting call throws.
+            outcome = "stopped";
             tracking.checkContinue();
+            outcome = "failed";
             RunProgress at = position.get();
             LOG.errorf(e, "run %s failed", runId);
             outcomes.conclude(new RunFailed(runId, describe(e), at == null ? null : at.phase(),
                     at == null ? null : at.epoch()));
+        } finally {
+            metrics.runEnded(outcome);
         }
     }
 
@@ -99,7 +111,7 @@ public final class RunExecutor {
         try (PairStream pairs = PairStream.open(kafka, runId, profile.batchSize(), profile.crop(),
                 config.batchesInMemory(), config.pairsTimeout(), control::checkContinue, requests::requestAgain)) {
             RunContext run = new RunContext(runId, profile, engine, publisher, pairs, requests, validation, journal,
-                    control);
+                    control, metrics);
             TeacherPhase.Result teacher = new TeacherPhase(run).train();
             JournalEntry student = new StudentPhase(run).train(teacher.model());
             outcomes.conclude(new RunFinished(runId, teacher.checkpoint().checkpoint().checkpointId(),

@@ -46,6 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResumeTest {
     @Inject
     KafkaClients kafka;
+    @Inject
+    TrainingMetrics metrics;
 
     @Inject
     Engine engine;
@@ -72,14 +74,14 @@ class ResumeTest {
         try (AugmentStandIn augment = new AugmentStandIn(kafka, new SyntheticSource(5, 192, 128)).start()) {
             augment.publishValidation();
             // First attempt: the trainer goes away two batches into teacher epoch 1.
-            assertThrows(RunStoppedException.class, () -> new RunExecutor(engine, kafka, publisher, withStore)
+            assertThrows(RunStoppedException.class, () -> new RunExecutor(engine, kafka, publisher, withStore, metrics)
                     .execute(request, new CrashAt(ModelRole.TEACHER, 1, 2)));
             StoredCheckpoint teacher0 = store.find(runId, runId + "-teacher-0", format).orElseThrow();
             // As if it had also died between writing epoch 1's model file and recording it.
             Path orphan = store.resolve(CheckpointStore.uri(runId, runId + "-teacher-1", format));
             Files.write(orphan, new byte[] {1, 2, 3});
 
-            new RunExecutor(engine, kafka, publisher, withStore).execute(request, new CrashAt(null, -1, -1));
+            new RunExecutor(engine, kafka, publisher, withStore, metrics).execute(request, new CrashAt(null, -1, -1));
 
             assertEquals(teacher0, store.find(runId, runId + "-teacher-0", format).orElseThrow(),
                     "the checkpoint of teacher epoch 0 was not rewritten");
@@ -117,7 +119,7 @@ class ResumeTest {
         RunRequested request = new RunRequested(runId, "ci", Map.of(),
                 Map.copyOf(RunProfile.named("ci").asMap()), 42);
 
-        new RunExecutor(engine, kafka, publisher, new TrainerConfigWithStore(config, root.toString()))
+        new RunExecutor(engine, kafka, publisher, new TrainerConfigWithStore(config, root.toString()), metrics)
                 .execute(request, new CrashAt(null, -1, -1));
 
         RunFailed failed = TopicEvents.read(kafka, Topics.RUNS, RunFailed.class).stream()
