@@ -139,7 +139,7 @@ class ResumeTest {
         try (AugmentStandIn augment = new AugmentStandIn(kafka, new SyntheticSource(5, 192, 128))
                 .losingPairs(1, 10).start()) {
             augment.publishValidation();
-            new RunExecutor(engine, kafka, publisher, withStore).execute(request, new CrashAt(null, -1, -1));
+            new RunExecutor(engine, kafka, publisher, withStore, metrics).execute(request, new CrashAt(null, -1, -1));
             long ended = System.nanoTime();
 
             assertTrue(augment.firstLossNanos() > 0, "the stand-in never lost a pair");
