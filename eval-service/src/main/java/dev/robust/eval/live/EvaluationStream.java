@@ -9,7 +9,6 @@ import dev.robust.eval.messaging.KafkaClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
@@ -87,7 +86,9 @@ public class EvaluationStream {
     private void deliver(KafkaConsumer<byte[], byte[]> consumer, Optional<FeedPosition> from,
                          Client client) {
         try (consumer) {
-            List<TopicPartition> partitions = partitions(consumer);
+            // The topic is created at start-up; a stream opened before that waits for it (or for close()).
+            List<TopicPartition> partitions = KafkaClients.awaitPartitions(consumer, Topics.EVALUATIONS, POLL,
+                    () -> true);
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
@@ -129,22 +130,6 @@ public class EvaluationStream {
                     new String(record.value(), StandardCharsets.UTF_8)));
         } catch (RuntimeException malformed) {
             return Optional.empty(); // dead-lettered by the producer side; never shown to clients
-        }
-    }
-
-    /** The topic is created at start-up; a stream opened before that waits for it. */
-    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer) {
-        while (true) {
-            List<PartitionInfo> infos = consumer.partitionsFor(Topics.EVALUATIONS);
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new WakeupException();
-            }
         }
     }
 }

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
@@ -56,7 +55,8 @@ public class EvaluationFeed {
     private void pollLoop() {
         try (KafkaConsumer<byte[], byte[]> feed = clients.assignedConsumer()) {
             consumer = feed;
-            List<TopicPartition> partitions = awaitPartitions(feed);
+            List<TopicPartition> partitions = KafkaClients.awaitPartitions(feed, Topics.EVALUATIONS, POLL,
+                    () -> running);
             feed.assign(partitions);
             feed.seekToBeginning(partitions);
             while (running) {
@@ -82,22 +82,5 @@ public class EvaluationFeed {
         if (event instanceof EvaluationResult result) {
             gauges.record(result);
         }
-    }
-
-    /** The topic is created at start-up (OutputTopics); until it exists there is nothing to follow. */
-    private List<TopicPartition> awaitPartitions(KafkaConsumer<byte[], byte[]> feed) {
-        while (running) {
-            List<PartitionInfo> infos = feed.partitionsFor(Topics.EVALUATIONS);
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new WakeupException();
-            }
-        }
-        throw new WakeupException();
     }
 }

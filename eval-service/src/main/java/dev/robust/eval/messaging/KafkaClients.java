@@ -7,16 +7,23 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Plain Kafka clients built from the service's {@code kafka.*} settings (the same map Quarkus gives its own Kafka
@@ -71,6 +78,28 @@ public class KafkaClients {
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
         return consumer(config);
+    }
+
+    /**
+     * The partitions of {@code topic} for an assigned read, waiting (polling every {@code poll}) while the topic does
+     * not exist yet and {@code waiting} holds: the service creates its output topics at start-up, and a reader may
+     * start first. Ends with {@link WakeupException} when {@code waiting} turns false or the thread is interrupted.
+     */
+    public static List<TopicPartition> awaitPartitions(Consumer<?, ?> consumer, String topic, Duration poll,
+                                                       BooleanSupplier waiting) {
+        while (waiting.getAsBoolean()) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic);
+            if (infos != null && !infos.isEmpty()) {
+                return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            }
+            try {
+                Thread.sleep(poll.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WakeupException();
+            }
+        }
+        throw new WakeupException();
     }
 
     public Admin admin() {
