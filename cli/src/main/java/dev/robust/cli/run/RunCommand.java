@@ -84,7 +84,7 @@ public final class RunCommand implements Callable<Integer> {
     private JsonNode request(PreparedStack prepared) throws IOException, InterruptedException {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("profile", prepared.profile().name());
-        request.put("overrides", Map.of());
+        request.put("overrides", options.overrides());
         // The request names the engine too: the trainer checks it and the run's events record it.
         if (options.engine != null) request.put("engine", options.engine);
         return prepared.http().post(prepared.stack().uri(Service.TRAINER).resolve("/runs"), request);

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The options {@code robust run} and {@code robust up} share: what to run, on what data, and where. */
 public final class StackOptions {
@@ -41,13 +43,24 @@ public final class StackOptions {
                     + "seed and ci: dl4j).")
     String engine;
 
+    @Option(names = "--set", paramLabel = "<key>=<value>",
+            description = "Change one setting of the profile for this stack's runs (repeatable), e.g. "
+                    + "--set engine.precision=bf16 (the keys of common/src/main/resources/profiles/<profile>.properties).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
     @Option(names = "--out", paramLabel = "<dir>",
             description = "Directory for the broker's data, logs, checkpoints and the report "
                     + "(default: runs/<date>-<time>).")
     Path out;
 
+    /** The profile with the {@code --set} settings applied (an unknown setting fails here, naming it). */
     RunProfile runProfile() {
-        return RunProfile.named(profile);
+        return RunProfile.named(profile).withOverrides(settings);
+    }
+
+    /** The {@code --set} settings, which a run request carries as its overrides. */
+    Map<String, Object> overrides() {
+        return Map.copyOf(settings);
     }
 
     /** The output directory, chosen once: the default carries the time of the first call. */

@@ -98,7 +98,10 @@ public final class StudyCommand implements Callable<Integer> {
             throws IOException, InterruptedException {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("profile", prepared.profile().name());
-        request.put("overrides", arm.overridesWithSeed(seed));
+        // The arm's own settings (and its seed) win over --set, which applies to every arm.
+        Map<String, Object> overrides = new LinkedHashMap<>(options.overrides());
+        overrides.putAll(arm.overridesWithSeed(seed));
+        request.put("overrides", overrides);
         if (options.engine != null) request.put("engine", options.engine);
         JsonNode accepted = prepared.http().post(prepared.stack().uri(Service.TRAINER).resolve("/runs"), request);
         String runId = accepted.path("runId").asText();
