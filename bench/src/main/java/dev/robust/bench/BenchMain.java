@@ -3,6 +3,7 @@ package dev.robust.bench;
 import dev.robust.bench.BenchSettings.Part;
 import dev.robust.engine.Engine;
 import dev.robust.engine.Engines;
+import dev.robust.engine.Precision;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,7 +80,11 @@ public final class BenchMain {
                                 + engine.architectures() + ")");
                         continue;
                     }
-                    if (settings.has(Part.ENGINES) || settings.has(Part.KAFKA)) {
+                    boolean trains = settings.has(Part.ENGINES) || settings.has(Part.KAFKA);
+                    if (trains && !engine.precisions().contains(settings.precision())) {
+                        skipped.add(engine.name() + " trains no " + settings.precision().id() + " here (it has "
+                                + engine.precisions().stream().map(Precision::id).sorted().toList() + ")");
+                    } else if (trains) {
                         training.add(new TrainingThroughput(settings, this::progress)
                                 .measure(engine, model, settings.has(Part.KAFKA)));
                     }

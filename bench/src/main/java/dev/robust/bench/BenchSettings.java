@@ -1,5 +1,7 @@
 package dev.robust.bench;
 
+import dev.robust.engine.Precision;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,12 +27,13 @@ import java.util.Set;
  * @param computeRounds    rounds over every compute variant (median of them is reported)
  * @param peerClassPath    class path of the bare libtorch loop ({@code probe.PtBench}); null = not run
  * @param peakGigaFlops    the FP32 peak the arithmetic-limit column assumes; empty = from the CPU's clock
+ * @param precision        the number format of the engines and kafka parts' models (the compute part tries each)
  */
 public record BenchSettings(List<String> engines, List<ModelSize> models, int batch, int warmUp, int steps,
                             Set<Part> parts, String bootstrapServers, int evalImages, String evalCorruption,
                             int evalPerSeverity, int evalBatch, int evalRounds, int pairs, double imagingSeconds,
                             String runPrefix, Path report, int computeRounds, String peerClassPath,
-                            OptionalDouble peakGigaFlops) {
+                            OptionalDouble peakGigaFlops, Precision precision) {
 
     /** The parts of a bench run, in the order they run. */
     public enum Part {
@@ -93,6 +96,7 @@ public record BenchSettings(List<String> engines, List<ModelSize> models, int ba
             throw new BenchUsageException("--peak-gflops must be > 0, got " + peakGigaFlops.getAsDouble());
         }
         if (!(imagingSeconds > 0)) throw new BenchUsageException("--imaging-seconds must be > 0, got " + imagingSeconds);
+        if (precision == null) throw new BenchUsageException("--precision must be one of " + Precision.ids());
         if (models.isEmpty()) throw new BenchUsageException("--models: name at least one model");
         if (parts.isEmpty()) throw new BenchUsageException("--parts: name at least one of " + Part.ids());
         if (bootstrapServers == null && parts.stream().anyMatch(Part::needsKafka)) {
@@ -140,7 +144,8 @@ public record BenchSettings(List<String> engines, List<ModelSize> models, int ba
                 integer(left, "--compute-rounds", 3),
                 blankToNull(left.remove("--peer-classpath")),
                 left.containsKey("--peak-gflops") ? OptionalDouble.of(decimal(left, "--peak-gflops", 0))
-                        : OptionalDouble.empty());
+                        : OptionalDouble.empty(),
+                precision(left.remove("--precision")));
         left.remove("--models");
         left.remove("--run-prefix");
         left.remove("--report");
@@ -153,6 +158,15 @@ public record BenchSettings(List<String> engines, List<ModelSize> models, int ba
         Set<Part> parts = EnumSet.noneOf(Part.class);
         for (String id : list(value)) parts.add(Part.fromId(id.toLowerCase(Locale.ROOT)));
         return parts;
+    }
+
+    private static Precision precision(String value) {
+        if (value == null) return Precision.FP32;
+        Precision precision = Precision.fromId(value.trim());
+        if (precision == null) {
+            throw new BenchUsageException("--precision must be one of " + Precision.ids() + ", got '" + value + "'");
+        }
+        return precision;
     }
 
     private static List<String> list(String value) {

@@ -17,7 +17,8 @@ final class BenchTables {
     void training(BenchSettings settings, List<TrainingThroughput.Figures> rows) {
         if (rows.isEmpty()) return;
         boolean kafka = rows.stream().anyMatch(r -> r.trainKafka() != null);
-        out.append("**Engines: training and inference** (images/s; batch ").append(settings.batch()).append(", ")
+        out.append("**Engines: training and inference** (images/s; ").append(settings.precision().id())
+                .append(" with the engine's default levers; batch ").append(settings.batch()).append(", ")
                 .append(settings.warmUp()).append(" warm-up + ").append(settings.steps())
                 .append(" timed steps, mean over the timed steps; random uint8 batches")
                 .append(kafka ? "; \"fed from Kafka\" trains on pairs the augment-service renders and sends, read "

@@ -1,6 +1,7 @@
 package dev.robust.bench;
 
 import dev.robust.engine.Batch;
+import dev.robust.engine.Compute;
 import dev.robust.engine.Engine;
 import dev.robust.engine.Model;
 import dev.robust.engine.ModelSpec;
@@ -35,7 +36,8 @@ final class TrainingThroughput {
 
     Figures measure(Engine engine, ModelSize size, boolean fedFromKafka) {
         int batchSize = settings.batch();
-        Model model = engine.create(ModelSpec.of(size.architecture(), size.side(), 10, 42));
+        Model model = engine.create(ModelSpec.of(size.architecture(), size.side(), 10, 42),
+                Compute.of(settings.precision()));
         Batch batch = randomBatch(batchSize, size.side(), 1);
 
         progress.accept(engine.name() + " " + size + ": inference, " + settings.warmUp() + " + " + settings.steps()

@@ -1,5 +1,6 @@
 package dev.robust.bench;
 
+import dev.robust.engine.Precision;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
@@ -22,6 +23,13 @@ class BenchSettingsTest {
         assertTrue(settings.engines().isEmpty(), "every engine on the class path");
         assertNull(settings.report());
         assertEquals((3 + 10) * 32, settings.kafkaExamples());
+    }
+
+    @Test
+    void trainsInFp32UnlessAPrecisionIsNamed() {
+        assertEquals(Precision.FP32, BenchSettings.parse("--parts", "engines").precision());
+        assertEquals(Precision.BF16, BenchSettings.parse("--parts", "engines", "--precision", "bf16").precision());
+        assertMessage("--precision must be one of fp32, bf16, got 'fp16'", "--parts", "engines", "--precision", "fp16");
     }
 
     @Test

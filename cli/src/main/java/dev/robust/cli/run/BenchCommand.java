@@ -66,6 +66,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Training and inference batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--precision", paramLabel = "fp32|bf16", defaultValue = "fp32",
+            description = "Number format of the engines and kafka parts' models (default: ${DEFAULT-VALUE}; the "
+                    + "compute part tries every precision the engine has).")
+    String precision;
+
     @Option(names = "--warmup", paramLabel = "STEPS", description = "Untimed steps first (default: 3; --short: 1).")
     Integer warmUp;
 
@@ -201,6 +206,7 @@ public final class BenchCommand implements Callable<Integer> {
         values.put("--models", models);
         values.put("--parts", String.join(",", partList));
         values.put("--batch", Integer.toString(batch));
+        values.put("--precision", precision);
         values.put("--warmup", Integer.toString(warmUp()));
         values.put("--steps", Integer.toString(steps()));
         values.put("--eval-images", Integer.toString(evalImages()));
