@@ -235,7 +235,9 @@ class DockerComposeFileTest {
                     "EVAL_CLEAN_IMAGES", Integer.toString(profile.evalCleanImages()),
                     "EVAL_CORRUPTIONS", profile.asMap().get("eval.corruptions"),
                     "EVAL_SEVERITIES", profile.asMap().get("eval.severities"),
-                    "EVAL_IMAGES_PER_SEVERITY", Integer.toString(profile.evalImagesPerSeverity())), env,
+                    "EVAL_IMAGES_PER_SEVERITY", Integer.toString(profile.evalImagesPerSeverity()),
+                    "EVAL_EPOCH_CLEAN_IMAGES", Integer.toString(profile.evalEpochCleanImages()),
+                    "EVAL_EPOCH_IMAGES_PER_SEVERITY", Integer.toString(profile.evalEpochImagesPerSeverity())), env,
                     "deploy/compose/" + name + ".env must hold the " + name + " profile's eval.* keys");
         }
     }

@@ -75,6 +75,9 @@ public record StackConfig(Path outDir, Path dataRoot, RunProfile profile, List<S
                         .map(String::valueOf).collect(Collectors.joining(",")));
                 properties.put("eval.clean-images", Integer.toString(profile.evalCleanImages()));
                 properties.put("eval.images-per-severity", Integer.toString(profile.evalImagesPerSeverity()));
+                properties.put("eval.epoch.clean-images", Integer.toString(profile.evalEpochCleanImages()));
+                properties.put("eval.epoch.images-per-severity",
+                        Integer.toString(profile.evalEpochImagesPerSeverity()));
             }
         }
         return properties;

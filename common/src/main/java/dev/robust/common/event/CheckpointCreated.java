@@ -34,6 +34,12 @@ public record CheckpointCreated(String checkpointId, String runId, ModelRole rol
         return ModelKind.describe(kind, role, epoch);
     }
 
+    /** Weights from the end of one epoch, published to follow the run (older builds: any checkpoint not final). */
+    @JsonIgnore
+    public boolean epochCheckpoint() {
+        return kind == null ? !finalCheckpoint : kind == ModelKind.EPOCH;
+    }
+
     @Override
     public String recordKey() {
         return RecordKeys.checkpoint(runId, role, epoch, kind);

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  */
 public final class RunProfile {
     /** The profiles shipped with the product, from the reference recipe down to the tests' tiny one. */
-    public static final List<String> NAMES = List.of("seed", "quick", "seed5", "ci");
+    public static final List<String> NAMES = List.of("seed", "quick", "seed5", "cpu-full", "ci");
     /** The values of {@code engine.precision}, as the engines name their precisions. */
     public static final List<String> PRECISIONS = List.of("fp32", "bf16");
     /** The field {@link InvalidProfileException} names when the profile itself is unknown. */
@@ -234,6 +234,19 @@ public final class RunProfile {
         return intInRange("eval.images-per-severity", 1, MAX_EVAL_IMAGES);
     }
 
+    /**
+     * Clean test images an epoch checkpoint (one per trained epoch) is scored on; never more than the final
+     * models' {@code eval.clean-images}, so lowering that one alone lowers both.
+     */
+    public int evalEpochCleanImages() {
+        return Math.min(intInRange("eval.epoch.clean-images", 1, MAX_EVAL_IMAGES), evalCleanImages());
+    }
+
+    /** Images per corruption and severity for an epoch checkpoint; never more than {@code eval.images-per-severity}. */
+    public int evalEpochImagesPerSeverity() {
+        return Math.min(intInRange("eval.epoch.images-per-severity", 1, MAX_EVAL_IMAGES), evalImagesPerSeverity());
+    }
+
     @Override
     public String toString() {
         return name + values;
@@ -276,6 +289,8 @@ public final class RunProfile {
         evalCorruptions();
         evalSeverities();
         evalImagesPerSeverity();
+        evalEpochCleanImages();
+        evalEpochImagesPerSeverity();
     }
 
     private String text(String key) {

@@ -110,6 +110,36 @@ class RunProfileTest {
     }
 
     @Test
+    void cpuFullTrainsUpToThirtyAndFortyEpochsAndScoresItsFinalModelsOnTheFullSets() {
+        RunProfile full = RunProfile.named("cpu-full");
+        assertEquals("resnet20", full.model());
+        assertEquals(49_500, full.trainExamples());
+        assertEquals(30, full.teacher().epochs());
+        assertEquals(40, full.student().epochs());
+        assertEquals(10, full.teacher().earlyStoppingPatience());
+        assertEquals(10_000, full.evalCleanImages());
+        assertEquals(19, full.evalCorruptions().size());
+        assertEquals(List.of(1, 2, 3, 4, 5), full.evalSeverities());
+        assertEquals(10_000, full.evalImagesPerSeverity());
+        assertEquals(1_000, full.evalEpochCleanImages());
+        assertEquals(100, full.evalEpochImagesPerSeverity());
+    }
+
+    @Test
+    void epochCheckpointCapsNeverExceedTheFinalModelsCaps() {
+        for (String name : RunProfile.NAMES) {
+            RunProfile profile = RunProfile.named(name);
+            assertTrue(profile.evalEpochCleanImages() <= profile.evalCleanImages(), name);
+            assertTrue(profile.evalEpochImagesPerSeverity() <= profile.evalImagesPerSeverity(), name);
+        }
+        RunProfile lowered = RunProfile.named("cpu-full").withOverrides(Map.of("eval.images-per-severity", 50));
+        assertEquals(50, lowered.evalEpochImagesPerSeverity(), "lowering the final cap lowers the epoch cap");
+        var zero = assertThrows(InvalidProfileException.class,
+                () -> RunProfile.named("cpu-full").withOverrides(Map.of("eval.epoch.clean-images", 0)));
+        assertEquals("eval.epoch.clean-images", zero.field());
+    }
+
+    @Test
     void overridesReplaceValuesAndAcceptJsonScalars() {
         RunProfile profile = RunProfile.named("quick")
                 .withOverrides(Map.of("teacher.epochs", 7, "train.learning-rate", 0.01, "eval.severities", List.of(1, 5)));

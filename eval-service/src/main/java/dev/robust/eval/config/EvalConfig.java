@@ -32,6 +32,19 @@ public interface EvalConfig {
      */
     OptionalInt imagesPerSeverity();
 
+    /** Caps for epoch checkpoints ({@code eval.epoch.*}); each unset one is the final models' cap above. */
+    Epoch epoch();
+
+    /**
+     * How many images the checkpoints published after each epoch are scored on, to follow a run; the models a run
+     * ends with (raw and SWA teacher, final student) take {@code clean-images} / {@code images-per-severity}.
+     */
+    interface Epoch {
+        OptionalInt cleanImages();
+
+        OptionalInt imagesPerSeverity();
+    }
+
     /** Images per forward pass. */
     @WithDefault("64")
     int batchSize();

@@ -100,7 +100,7 @@ public final class CheckpointEvaluator {
             }
             long start = System.nanoTime();
             Map<Integer, SliceCounts> counts = scorer.scoreCorrupted(model, topic, plan.severities(),
-                    plan.imagesPerSeverity());
+                    plan.imagesPerSeverity(checkpoint));
             slices.scored(counts.values().stream().mapToLong(SliceCounts::total).sum(),
                     Duration.ofNanos(System.nanoTime() - start));
             if (counts.values().stream().allMatch(slice -> slice.total() == 0)) {
@@ -153,7 +153,7 @@ public final class CheckpointEvaluator {
             return null;
         }
         long start = System.nanoTime();
-        SliceCounts slice = scorer.scoreClean(model, topic, plan.cleanImages());
+        SliceCounts slice = scorer.scoreClean(model, topic, plan.cleanImages(checkpoint));
         slices.scored(slice.total(), Duration.ofNanos(System.nanoTime() - start));
         publish(checkpoint, EvaluationResult.CLEAN, 0, slice, topic, sink, predictionSink);
         return slice.total() > 0 ? slice.predictions() : null;

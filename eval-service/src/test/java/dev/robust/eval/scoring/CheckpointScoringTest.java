@@ -62,7 +62,7 @@ class CheckpointScoringTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final List<Corruption> PRESENT = List.of(Corruption.GAUSSIAN_NOISE, Corruption.FOG);
     private static final int CLEAN_IMAGES = 40;
-    /** One more than the test profile's eval.images-per-severity, so the cap is exercised. */
+    /** One more than the test profile's eval.images-per-severity, so the caps are exercised. */
     private static final int IMAGES_PER_SEVERITY = 6;
     private static final SyntheticSource SYNTHETIC = new SyntheticSource(99, 256, CLEAN_IMAGES);
     /** The store outlives a test run (target/), and a checkpoint id is written once: fresh run ids every run. */
@@ -127,7 +127,9 @@ class CheckpointScoringTest {
                 SYNTHETIC.readAll(Split.TRAIN), 12);
         kafka.publish(checkpoint.event());
 
-        int cap = config.imagesPerSeverity().orElseThrow();
+        // An epoch checkpoint: its corrupted slices take the epoch cap, below the final models' one.
+        int cap = config.epoch().imagesPerSeverity().orElseThrow();
+        assertTrue(cap < config.imagesPerSeverity().orElseThrow(), "the test config sets a smaller epoch cap");
         Map<String, EvaluationResult> results = awaitResults(checkpoint.event().checkpointId(), 1 + PRESENT.size() * 5);
         EvaluationSummary summary = awaitSummary(checkpoint.event().checkpointId());
 
@@ -141,7 +143,7 @@ class CheckpointScoringTest {
                         corruption.id(), severity));
                 assertNotNull(result, corruption.id() + " severity " + severity);
                 List<LabeledImage> firstImages = corruptedImages.get(corruption).get(severity).subList(0, cap);
-                assertEquals(cap, result.total(), "capped at eval.images-per-severity");
+                assertEquals(cap, result.total(), "capped at eval.epoch.images-per-severity");
                 assertEquals(correctInMemory(model, firstImages), result.correct(),
                         corruption.id() + " severity " + severity);
                 assertEquals((double) result.correct() / result.total(), result.top1(), 1e-12);
@@ -218,7 +220,7 @@ class CheckpointScoringTest {
                     .filter(c -> c.baselineCheckpointId().equals(id) && c.slice().equals(Comparison.C_SEV5))
                     .findFirst().orElseThrow();
             assertEquals(PRESENT.size() * config.imagesPerSeverity().orElseThrow(), pooled.images(),
-                    "severity-5 images of every corruption scored, pooled");
+                    "severity-5 images of every corruption scored, pooled, at the final models' cap");
         }
         assertEquals(List.of("raw teacher (before SWA)", "SWA teacher"), summary.comparisons().stream()
                 .map(Comparison::baselineName).distinct().toList());
