@@ -38,14 +38,18 @@ public interface Engine {
 
     /**
      * A freshly initialised model computing as {@code compute} asks. An engine without levers or bf16 builds its
-     * plain model for FP32 and refuses anything else, naming what it supports.
+     * plain model: it refuses levers asked for by name, and computes a precision it lacks in FP32, saying so in one
+     * log line (as an engine with bf16 does on a CPU without it), so a profile's precision runs on every engine.
      */
     default Model create(ModelSpec spec, Compute compute) {
-        boolean plain = compute.precision() == Precision.FP32
-                && compute.levers().map(Set::isEmpty).orElse(true);
-        if (!plain) {
-            throw new IllegalArgumentException("engine " + name() + " computes in fp32 without levers only, asked for "
-                    + compute.precision().id() + compute.levers().map(l -> " with " + l).orElse(""));
+        if (compute.levers().map(levers -> !levers.isEmpty()).orElse(false)) {
+            throw new IllegalArgumentException("engine " + name() + " has no speed levers, asked for "
+                    + compute.levers().orElseThrow());
+        }
+        if (compute.precision() != Precision.FP32) {
+            System.getLogger(Engine.class.getName()).log(System.Logger.Level.WARNING, "engine " + name()
+                    + ": precision fp32, although " + compute.precision().id() + " was asked for: it computes in "
+                    + "fp32 only");
         }
         return create(spec);
     }

@@ -62,9 +62,12 @@ class RunProfileTest {
     }
 
     @Test
-    void precisionIsFp32InEveryProfileAndAnOverrideIsChecked() {
-        for (String name : RunProfile.NAMES) assertEquals("fp32", RunProfile.named(name).precision(), name);
-        assertEquals("bf16", RunProfile.named("quick").withOverrides(Map.of("engine.precision", "bf16")).precision());
+    void torchProfilesComputeInBf16DeepLearning4jOnesInFp32AndAnOverrideIsChecked() {
+        for (String name : RunProfile.NAMES) {
+            RunProfile profile = RunProfile.named(name);
+            assertEquals(profile.engine().equals("torch") ? "bf16" : "fp32", profile.precision(), name);
+        }
+        assertEquals("fp32", RunProfile.named("quick").withOverrides(Map.of("engine.precision", "fp32")).precision());
         InvalidProfileException bad = assertThrows(InvalidProfileException.class,
                 () -> RunProfile.named("quick").withOverrides(Map.of("engine.precision", "fp16")));
         assertEquals("engine.precision", bad.field());
