@@ -3,7 +3,7 @@ package dev.robust.deploy;
 import dev.robust.common.profile.RunProfile;
 import dev.robust.common.topic.TopicRetention;
 import dev.robust.common.topic.Topics;
-import dev.robust.common.topic.TrainPairsProtocol;
+import dev.robust.common.pairs.TrainPairsProtocol;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.robust.augment.ingest;
 
 import dev.robust.augment.config.AugmentSettings;
-import dev.robust.augment.kafka.DeadLetterQueue;
-import dev.robust.augment.kafka.TopicReader;
+import dev.robust.augment.messaging.DeadLetterQueue;
+import dev.robust.augment.messaging.TopicReader;
 import dev.robust.augment.render.RenderPool;
 import dev.robust.common.BadInputException;
 import dev.robust.common.InvalidFieldException;

@@ -1,7 +1,7 @@
 package dev.robust.augment.ingest;
 
 import dev.robust.augment.config.AugmentSettings;
-import dev.robust.augment.kafka.TopicReader;
+import dev.robust.augment.messaging.TopicReader;
 import dev.robust.common.codec.CodecException;
 import dev.robust.common.codec.LabeledImageCodec;
 import dev.robust.common.corruption.Corruption;

@@ -1,4 +1,4 @@
-package dev.robust.augment.kafka;
+package dev.robust.augment.messaging;
 
 import dev.robust.common.topic.DeadLetterHeaders;
 import dev.robust.common.topic.DeadLetterRecords;

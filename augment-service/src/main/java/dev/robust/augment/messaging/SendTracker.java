@@ -1,4 +1,4 @@
-package dev.robust.augment.kafka;
+package dev.robust.augment.messaging;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -1,4 +1,4 @@
-package dev.robust.augment.kafka;
+package dev.robust.augment.messaging;
 
 import dev.robust.augment.config.AugmentSettings;
 import dev.robust.augment.pairs.ReaderLead;

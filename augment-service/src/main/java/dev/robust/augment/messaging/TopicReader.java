@@ -1,4 +1,4 @@
-package dev.robust.augment.kafka;
+package dev.robust.augment.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,6 +1,6 @@
 package dev.robust.augment.pairs;
 
-import dev.robust.augment.kafka.KafkaClients;
+import dev.robust.augment.messaging.KafkaClients;
 import dev.robust.common.event.EpochRequested;
 import dev.robust.common.event.EventCodec;
 import dev.robust.common.event.ModelRole;

@@ -1,6 +1,6 @@
 package dev.robust.augment.pairs;
 
-import dev.robust.augment.kafka.DeadLetterQueue;
+import dev.robust.augment.messaging.DeadLetterQueue;
 import dev.robust.common.event.EpochDone;
 import dev.robust.common.event.EpochRequested;
 import dev.robust.common.event.CloudEventHeaders;

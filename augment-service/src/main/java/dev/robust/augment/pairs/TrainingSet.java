@@ -1,8 +1,8 @@
 package dev.robust.augment.pairs;
 
 import dev.robust.augment.config.AugmentSettings;
-import dev.robust.augment.kafka.DeadLetterQueue;
-import dev.robust.augment.kafka.TopicReader;
+import dev.robust.augment.messaging.DeadLetterQueue;
+import dev.robust.augment.messaging.TopicReader;
 import dev.robust.common.codec.CodecException;
 import dev.robust.common.codec.LabeledImageCodec;
 import dev.robust.common.image.LabeledImage;

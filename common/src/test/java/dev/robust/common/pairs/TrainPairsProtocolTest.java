@@ -1,4 +1,4 @@
-package dev.robust.common.topic;
+package dev.robust.common.pairs;
 
 import dev.robust.common.codec.CleanNoisyPairCodec;
 import dev.robust.common.event.ModelRole;

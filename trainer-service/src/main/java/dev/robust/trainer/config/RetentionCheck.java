@@ -2,7 +2,7 @@ package dev.robust.trainer.config;
 
 import dev.robust.common.topic.TopicRetention;
 import dev.robust.common.topic.Topics;
-import dev.robust.trainer.kafka.KafkaClients;
+import dev.robust.trainer.messaging.KafkaClients;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,4 +1,4 @@
-package dev.robust.trainer.kafka;
+package dev.robust.trainer.messaging;
 
 import dev.robust.common.topic.DeadLetterHeaders;
 import dev.robust.common.topic.DeadLetterRecords;

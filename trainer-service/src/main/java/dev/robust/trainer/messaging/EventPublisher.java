@@ -1,4 +1,4 @@
-package dev.robust.trainer.kafka;
+package dev.robust.trainer.messaging;
 
 import dev.robust.common.event.Event;
 import dev.robust.common.event.EventCodec;

@@ -1,4 +1,4 @@
-package dev.robust.trainer.kafka;
+package dev.robust.trainer.messaging;
 
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;

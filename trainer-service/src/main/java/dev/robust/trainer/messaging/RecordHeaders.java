@@ -1,4 +1,4 @@
-package dev.robust.trainer.kafka;
+package dev.robust.trainer.messaging;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;

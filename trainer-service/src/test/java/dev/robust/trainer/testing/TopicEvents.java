@@ -2,8 +2,8 @@ package dev.robust.trainer.testing;
 
 import dev.robust.common.event.Event;
 import dev.robust.common.event.EventCodec;
-import dev.robust.trainer.kafka.KafkaClients;
-import dev.robust.trainer.kafka.RecordHeaders;
+import dev.robust.trainer.messaging.KafkaClients;
+import dev.robust.trainer.messaging.RecordHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;

@@ -7,7 +7,7 @@ import dev.robust.common.event.RecordKeys;
 import dev.robust.common.image.LabeledImage;
 import dev.robust.common.topic.Topics;
 import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
-import dev.robust.trainer.kafka.KafkaClients;
+import dev.robust.trainer.messaging.KafkaClients;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -7,7 +7,7 @@ import dev.robust.common.image.UInt8Image;
 import dev.robust.common.topic.DeadLetterHeaders;
 import dev.robust.common.topic.Topics;
 import dev.robust.kafka.embedded.testing.TestKitBroker;
-import dev.robust.trainer.kafka.KafkaClients;
+import dev.robust.trainer.messaging.KafkaClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
