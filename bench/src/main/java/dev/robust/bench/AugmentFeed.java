@@ -18,7 +18,7 @@ import java.util.Iterator;
  * {@link EventPublisher}. The augment-service renders the epoch on its own cores while the caller consumes it.
  */
 final class AugmentFeed implements AutoCloseable {
-    /** The trainer's default ({@code trainer.batches-in-memory}). */
+    /** The trainer's default ({@code robust.trainer.batches-in-memory}). */
     private static final int BATCHES_IN_MEMORY = 4;
     private static final Duration PAIRS_TIMEOUT = Duration.ofMinutes(2);
     private static final long SEED = 1;

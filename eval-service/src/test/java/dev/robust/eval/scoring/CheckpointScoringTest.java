@@ -62,7 +62,7 @@ class CheckpointScoringTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final List<Corruption> PRESENT = List.of(Corruption.GAUSSIAN_NOISE, Corruption.FOG);
     private static final int CLEAN_IMAGES = 40;
-    /** One more than the test profile's eval.images-per-severity, so the cap is exercised. */
+    /** One more than the test profile's robust.eval.images-per-severity, so the cap is exercised. */
     private static final int IMAGES_PER_SEVERITY = 6;
     private static final SyntheticSource SYNTHETIC = new SyntheticSource(99, 256, CLEAN_IMAGES);
     /** The store outlives a test run (target/), and a checkpoint id is written once: fresh run ids every run. */
@@ -141,7 +141,7 @@ class CheckpointScoringTest {
                         corruption.id(), severity));
                 assertNotNull(result, corruption.id() + " severity " + severity);
                 List<LabeledImage> firstImages = corruptedImages.get(corruption).get(severity).subList(0, cap);
-                assertEquals(cap, result.total(), "capped at eval.images-per-severity");
+                assertEquals(cap, result.total(), "capped at robust.eval.images-per-severity");
                 assertEquals(correctInMemory(model, firstImages), result.correct(),
                         corruption.id() + " severity " + severity);
                 assertEquals((double) result.correct() / result.total(), result.top1(), 1e-12);

@@ -56,7 +56,7 @@ public class TrainerBeans {
         return new RunOutcomes(Path.of(config.checkpointStore()), publisher);
     }
 
-    /** This replica's name: {@code trainer.instance-id}, or the host name (the pod name on Kubernetes). */
+    /** This replica's name: {@code robust.trainer.instance-id}, or the host name (the pod name on Kubernetes). */
     @Produces
     @Singleton
     @InstanceId
