@@ -1,6 +1,6 @@
 package dev.robust.augment.ingest;
 
-import dev.robust.augment.messaging.KafkaClients;
+import dev.robust.service.messaging.KafkaClients;
 import dev.robust.augment.messaging.SendTracker;
 import dev.robust.common.topic.Topics;
 import io.micrometer.core.instrument.Counter;

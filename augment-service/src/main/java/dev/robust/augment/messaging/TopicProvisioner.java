@@ -6,6 +6,7 @@ import dev.robust.common.corruption.Corruption;
 import dev.robust.common.profile.RunProfile;
 import dev.robust.common.topic.TopicRetention;
 import dev.robust.common.topic.Topics;
+import dev.robust.service.messaging.KafkaClients;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,5 +1,6 @@
 package dev.robust.augment.messaging;
 
+import dev.robust.service.messaging.KafkaClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,7 +42,7 @@ public class TopicReader {
     public Map<Integer, Long> readFrom(String topic, Map<Integer, Long> from, Duration timeout,
                                        Consumer<ConsumerRecord<String, byte[]>> sink) throws TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, byte[]> consumer = clients.unassignedConsumer("reader-" + topic)) {
+        try (KafkaConsumer<String, byte[]> consumer = clients.reader(KafkaClients.TEXT_KEYS, 500, true)) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
             if (partitions == null || partitions.isEmpty()) return Map.of();
             List<TopicPartition> assigned = partitions.stream()

@@ -1,7 +1,7 @@
 package dev.robust.augment.pairs;
 
 import dev.robust.augment.config.AugmentSettings;
-import dev.robust.augment.messaging.KafkaClients;
+import dev.robust.service.messaging.KafkaClients;
 import dev.robust.augment.messaging.SendTracker;
 import dev.robust.augment.render.RenderPool;
 import dev.robust.common.codec.CleanNoisyPairCodec;

@@ -1,7 +1,7 @@
 package dev.robust.augment.pairs;
 
 import dev.robust.augment.config.AugmentSettings;
-import dev.robust.augment.messaging.KafkaClients;
+import dev.robust.service.messaging.KafkaClients;
 import dev.robust.common.topic.TopicRetention;
 import dev.robust.common.topic.Topics;
 import dev.robust.common.pairs.TrainPairsProtocol;

@@ -10,6 +10,7 @@ import dev.robust.common.event.Comparison;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
 import dev.robust.common.event.Event;
+import dev.robust.common.event.EventCodec;
 import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.event.RecordKeys;
@@ -26,7 +27,6 @@ import dev.robust.engine.Model;
 import dev.robust.eval.config.EvalConfig;
 import dev.robust.eval.fixtures.KafkaFixtures;
 import dev.robust.eval.fixtures.TinyCheckpoint;
-import dev.robust.eval.messaging.IncomingEvents;
 import dev.robust.imaging.corruption.Corruptor;
 import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -316,7 +316,7 @@ class CheckpointScoringTest {
     }
 
     private static Event decode(ConsumerRecord<byte[], byte[]> record) {
-        return IncomingEvents.decode(record.headers(), record.value());
+        return EventCodec.decode(record.headers(), record.value());
     }
 
     private static String key(ConsumerRecord<byte[], byte[]> record) {
