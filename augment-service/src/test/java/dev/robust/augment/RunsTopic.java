@@ -8,7 +8,7 @@ import dev.robust.common.event.Event;
 import dev.robust.common.event.EventCodec;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.image.RandAugmentGeometry;
-import dev.robust.common.topic.TrainPairsProtocol;
+import dev.robust.common.pairs.TrainPairsProtocol;
 import dev.robust.common.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 

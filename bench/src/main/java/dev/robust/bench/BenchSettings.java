@@ -19,7 +19,7 @@ import java.util.Set;
  * @param engines          engine names; empty = every engine on the class path
  * @param models           architectures with their input side
  * @param bootstrapServers the broker the augment-service serves; null = the Kafka parts cannot run
- * @param evalImages       clean test images per eval sweep (the cap, as the eval-service's {@code eval.clean-images})
+ * @param evalImages       clean test images per eval sweep (the cap, as the eval-service's {@code robust.eval.clean-images})
  * @param evalCorruption   the corruption topic swept besides the clean one; null = clean only
  * @param evalPerSeverity  images per severity of that corruption
  * @param pairs            pairs per view size for the augment-service's rate

@@ -10,7 +10,7 @@ import dev.robust.engine.Batch;
 import dev.robust.engine.Engine;
 import dev.robust.engine.Model;
 import dev.robust.engine.ModelSpec;
-import dev.robust.eval.messaging.KafkaClients;
+import dev.robust.service.messaging.KafkaClients;
 import dev.robust.eval.scoring.CheckpointEvaluator;
 import dev.robust.eval.scoring.Evaluation;
 import dev.robust.eval.scoring.ScoringPlan;
@@ -62,7 +62,7 @@ final class ScoringThroughput {
         Path file = store.verify(checkpoint.uri(), checkpoint.sha256(), checkpoint.bytes()).path();
 
         try (KafkaConsumer<byte[], byte[]> consumer =
-                     KafkaClients.forBootstrapServers(settings.bootstrapServers()).assignedConsumer()) {
+                     KafkaClients.forBootstrapServers(settings.bootstrapServers()).reader(KafkaClients.BYTE_KEYS, 1000, false)) {
             AtomicLong rejected = new AtomicLong();
             CheckpointEvaluator evaluator = new CheckpointEvaluator(store, consumer,
                     (record, reason) -> rejected.incrementAndGet(), plan, Duration.ofMillis(200));

@@ -3,7 +3,7 @@ package dev.robust.deploy;
 import dev.robust.common.profile.RunProfile;
 import dev.robust.common.topic.TopicRetention;
 import dev.robust.common.topic.Topics;
-import dev.robust.common.topic.TrainPairsProtocol;
+import dev.robust.common.pairs.TrainPairsProtocol;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -120,8 +120,10 @@ class DockerComposeFileTest {
         for (ServiceModule service : ServiceModule.values()) {
             assertEquals(mountPath, storeMountPath(service.serviceName()), service + " mounts the store elsewhere");
         }
-        String checkpoints = compose.environment(ServiceModule.TRAINER.serviceName()).get("TRAINER_CHECKPOINT_STORE");
-        assertEquals(checkpoints, compose.environment(ServiceModule.EVAL.serviceName()).get("EVAL_CHECKPOINT_STORE"),
+        String checkpoints = compose.environment(ServiceModule.TRAINER.serviceName())
+                .get("ROBUST_TRAINER_CHECKPOINT_STORE");
+        assertEquals(checkpoints,
+                compose.environment(ServiceModule.EVAL.serviceName()).get("ROBUST_EVAL_CHECKPOINT_STORE"),
                 "the eval-service reads checkpoints where the trainer writes them");
         assertTrue(checkpoints.startsWith(mountPath + "/"), checkpoints + " is not on the shared store");
         String dataRoot = compose.environment(ServiceModule.AUGMENT.serviceName()).get("ROBUST_AUGMENT_DATA_ROOT");
@@ -232,12 +234,12 @@ class DockerComposeFileTest {
             RunProfile profile = RunProfile.named(name);
             Map<String, String> env = EnvFile.read(RepositoryFiles.existing("deploy/compose/" + name + ".env"));
             assertEquals(Map.of(
-                    "EVAL_CLEAN_IMAGES", Integer.toString(profile.evalCleanImages()),
-                    "EVAL_CORRUPTIONS", profile.asMap().get("eval.corruptions"),
-                    "EVAL_SEVERITIES", profile.asMap().get("eval.severities"),
-                    "EVAL_IMAGES_PER_SEVERITY", Integer.toString(profile.evalImagesPerSeverity()),
-                    "EVAL_EPOCH_CLEAN_IMAGES", Integer.toString(profile.evalEpochCleanImages()),
-                    "EVAL_EPOCH_IMAGES_PER_SEVERITY", Integer.toString(profile.evalEpochImagesPerSeverity())), env,
+                    "ROBUST_EVAL_CLEAN_IMAGES", Integer.toString(profile.evalCleanImages()),
+                    "ROBUST_EVAL_CORRUPTIONS", profile.asMap().get("eval.corruptions"),
+                    "ROBUST_EVAL_SEVERITIES", profile.asMap().get("eval.severities"),
+                    "ROBUST_EVAL_IMAGES_PER_SEVERITY", Integer.toString(profile.evalImagesPerSeverity()),
+                    "ROBUST_EVAL_EPOCH_CLEAN_IMAGES", Integer.toString(profile.evalEpochCleanImages()),
+                    "ROBUST_EVAL_EPOCH_IMAGES_PER_SEVERITY", Integer.toString(profile.evalEpochImagesPerSeverity())), env,
                     "deploy/compose/" + name + ".env must hold the " + name + " profile's eval.* keys");
         }
     }

@@ -8,7 +8,7 @@ import dev.robust.common.image.LabeledImage;
 import dev.robust.common.image.UInt8Image;
 import dev.robust.common.topic.TopicRetention;
 import dev.robust.common.topic.Topics;
-import dev.robust.common.topic.TrainPairsProtocol;
+import dev.robust.common.pairs.TrainPairsProtocol;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -127,8 +127,8 @@ class KubernetesManifestsTest {
         YamlValue plain = kafka.at("spec", "kafka", "listeners").named("plain");
         assertEquals(kafka.at("metadata", "name").string() + "-kafka-bootstrap:" + plain.at("port").string(),
                 config.get("KAFKA_BOOTSTRAP_SERVERS").string(), "Strimzi's bootstrap service of the plain listener");
-        String checkpoints = config.get("TRAINER_CHECKPOINT_STORE").string();
-        assertEquals(checkpoints, config.get("EVAL_CHECKPOINT_STORE").string(),
+        String checkpoints = config.get("ROBUST_TRAINER_CHECKPOINT_STORE").string();
+        assertEquals(checkpoints, config.get("ROBUST_EVAL_CHECKPOINT_STORE").string(),
                 "the eval-service reads checkpoints where the trainer writes them");
         assertTrue(checkpoints.startsWith(storeMountPath(overlay) + "/"), checkpoints + " is not on the shared store");
         assertTrue(config.get("ROBUST_AUGMENT_DATA_ROOT").string().startsWith(storeMountPath(overlay) + "/"));

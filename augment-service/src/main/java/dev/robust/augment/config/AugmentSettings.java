@@ -1,6 +1,6 @@
 package dev.robust.augment.config;
 
-import dev.robust.common.topic.TrainPairsProtocol;
+import dev.robust.common.pairs.TrainPairsProtocol;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 

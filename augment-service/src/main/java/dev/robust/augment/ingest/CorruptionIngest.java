@@ -1,8 +1,8 @@
 package dev.robust.augment.ingest;
 
 import dev.robust.augment.config.AugmentSettings;
-import dev.robust.augment.kafka.DeadLetterQueue;
-import dev.robust.augment.kafka.TopicReader;
+import dev.robust.service.messaging.DeadLetterPublisher;
+import dev.robust.augment.messaging.TopicReader;
 import dev.robust.augment.render.RenderPool;
 import dev.robust.common.BadInputException;
 import dev.robust.common.InvalidFieldException;
@@ -12,13 +12,12 @@ import dev.robust.common.corruption.Corruption;
 import dev.robust.common.dataset.Cifar10CDirectory;
 import dev.robust.common.event.RecordKeys;
 import dev.robust.common.image.LabeledImage;
+import dev.robust.common.topic.RecordHeaders;
 import dev.robust.common.topic.Topics;
 import dev.robust.imaging.corruption.Corruptor;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.common.header.Header;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,12 +46,12 @@ public class CorruptionIngest {
     private final ImagePublisher publisher;
     private final TopicInventory inventory;
     private final TopicReader reader;
-    private final DeadLetterQueue deadLetters;
+    private final DeadLetterPublisher deadLetters;
     private final RenderPool renderPool;
     private final AugmentSettings.Ingest settings;
 
     CorruptionIngest(IngestJobs jobs, DataRoot dataRoot, ImagePublisher publisher, TopicInventory inventory,
-                     TopicReader reader, DeadLetterQueue deadLetters, RenderPool renderPool, AugmentSettings settings) {
+                     TopicReader reader, DeadLetterPublisher deadLetters, RenderPool renderPool, AugmentSettings settings) {
         this.jobs = jobs;
         this.dataRoot = dataRoot;
         this.publisher = publisher;
@@ -156,10 +155,10 @@ public class CorruptionIngest {
             try {
                 LabeledImage image = LabeledImageCodec.decode(record.value());
                 test.put(image.index(), image);
-                Header label = record.headers().lastHeader(Topics.HEADER_DATASET);
-                if (label != null) dataset.set(new String(label.value(), StandardCharsets.UTF_8));
+                String label = RecordHeaders.text(record.headers(), Topics.HEADER_DATASET);
+                if (label != null) dataset.set(label);
             } catch (CodecException e) {
-                deadLetters.route(record, e);
+                deadLetters.reject(record, e);
             }
         });
         if (test.isEmpty()) {

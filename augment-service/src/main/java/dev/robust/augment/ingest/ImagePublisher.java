@@ -1,7 +1,7 @@
 package dev.robust.augment.ingest;
 
-import dev.robust.augment.kafka.KafkaClients;
-import dev.robust.augment.kafka.SendTracker;
+import dev.robust.service.messaging.KafkaClients;
+import dev.robust.augment.messaging.SendTracker;
 import dev.robust.common.topic.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

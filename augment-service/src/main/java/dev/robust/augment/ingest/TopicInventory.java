@@ -1,16 +1,16 @@
 package dev.robust.augment.ingest;
 
 import dev.robust.augment.config.AugmentSettings;
-import dev.robust.augment.kafka.TopicReader;
+import dev.robust.augment.messaging.TopicReader;
 import dev.robust.common.codec.CodecException;
 import dev.robust.common.codec.LabeledImageCodec;
 import dev.robust.common.corruption.Corruption;
+import dev.robust.common.topic.RecordHeaders;
 import dev.robust.common.topic.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -108,8 +108,8 @@ public class TopicInventory {
         } catch (CodecException e) {
             label = -1;
         }
-        table.entries.put(record.key(), new Entry(label, header(record, Topics.HEADER_DATASET),
-                header(record, HEADER_FINGERPRINT)));
+        table.entries.put(record.key(), new Entry(label, RecordHeaders.text(record.headers(), Topics.HEADER_DATASET),
+                RecordHeaders.text(record.headers(), HEADER_FINGERPRINT)));
     }
 
     private static int severityOf(String key) {
@@ -119,10 +119,5 @@ public class TopicInventory {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,14 +1,11 @@
 package dev.robust.augment.pairs;
 
-import dev.robust.augment.kafka.KafkaClients;
 import dev.robust.common.event.EpochRequested;
-import dev.robust.common.event.EventCodec;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.event.RunFailed;
+import dev.robust.service.messaging.EventPublisher;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -37,7 +34,6 @@ import java.util.concurrent.Executors;
 @ApplicationScoped
 public class EpochScheduler {
     private static final Logger LOG = Logger.getLogger(EpochScheduler.class);
-    private static final String SOURCE = "/augment-service";
 
     private record RunPhase(String runId, ModelRole phase) {
     }
@@ -46,15 +42,15 @@ public class EpochScheduler {
     }
 
     private final EpochStreamer streamer;
-    private final KafkaClients clients;
+    private final EventPublisher events;
     private final ReaderLead readerLead;
     private final Map<RunPhase, Integer> lastDone = new HashMap<>();
     private final List<Pending> waiting = new ArrayList<>();
     private final Map<String, ExecutorService> workers = new HashMap<>();
 
-    EpochScheduler(EpochStreamer streamer, KafkaClients clients, ReaderLead readerLead) {
+    EpochScheduler(EpochStreamer streamer, EventPublisher events, ReaderLead readerLead) {
         this.streamer = streamer;
-        this.clients = clients;
+        this.events = events;
         this.readerLead = readerLead;
     }
 
@@ -115,12 +111,9 @@ public class EpochScheduler {
 
     private void reportFailure(EpochRequested request, Exception cause) {
         String reason = "augment-service cannot produce epoch " + request.epoch() + ": " + cause.getMessage();
-        var event = EventCodec.encode(new RunFailed(request.runId(), reason, request.phase(), request.epoch()), SOURCE);
-        RecordHeaders headers = new RecordHeaders();
-        event.headers().forEach(headers::add);
         try {
-            clients.producer().send(new ProducerRecord<>(event.topic(), null, event.key(), event.value(), headers)).get();
-        } catch (Exception e) {
+            events.publish(new RunFailed(request.runId(), reason, request.phase(), request.epoch()));
+        } catch (RuntimeException e) {
             LOG.errorf(e, "could not publish RunFailed for run %s", request.runId());
         }
     }

@@ -1,15 +1,15 @@
 package dev.robust.augment.pairs;
 
 import dev.robust.augment.config.AugmentSettings;
-import dev.robust.augment.kafka.KafkaClients;
-import dev.robust.augment.kafka.SendTracker;
+import dev.robust.service.messaging.KafkaClients;
+import dev.robust.augment.messaging.SendTracker;
 import dev.robust.augment.render.RenderPool;
 import dev.robust.common.codec.CleanNoisyPairCodec;
 import dev.robust.common.event.AugmentationConfig;
 import dev.robust.common.event.EpochRequested;
 import dev.robust.common.event.RecordKeys;
 import dev.robust.common.image.LabeledImage;
-import dev.robust.common.topic.TrainPairsProtocol;
+import dev.robust.common.pairs.TrainPairsProtocol;
 import dev.robust.common.topic.Topics;
 import dev.robust.imaging.random.ImageRandom;
 import dev.robust.imaging.view.TrainingViews;

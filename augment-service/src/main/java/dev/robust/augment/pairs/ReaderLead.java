@@ -1,10 +1,10 @@
 package dev.robust.augment.pairs;
 
 import dev.robust.augment.config.AugmentSettings;
-import dev.robust.augment.kafka.KafkaClients;
+import dev.robust.service.messaging.KafkaClients;
 import dev.robust.common.topic.TopicRetention;
 import dev.robust.common.topic.Topics;
-import dev.robust.common.topic.TrainPairsProtocol;
+import dev.robust.common.pairs.TrainPairsProtocol;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.OffsetSpec;

@@ -1,6 +1,5 @@
 package dev.robust.augment.pairs;
 
-import dev.robust.augment.kafka.DeadLetterQueue;
 import dev.robust.common.event.EpochDone;
 import dev.robust.common.event.EpochRequested;
 import dev.robust.common.event.CloudEventHeaders;
@@ -9,14 +8,14 @@ import dev.robust.common.event.EventCodec;
 import dev.robust.common.event.EventType;
 import dev.robust.common.event.RunFailed;
 import dev.robust.common.event.RunFinished;
+import dev.robust.common.topic.RecordHeaders;
+import dev.robust.service.messaging.DeadLetterPublisher;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -35,9 +34,9 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class RunEventsListener {
     private final EpochScheduler scheduler;
-    private final DeadLetterQueue deadLetters;
+    private final DeadLetterPublisher deadLetters;
 
-    RunEventsListener(EpochScheduler scheduler, DeadLetterQueue deadLetters) {
+    RunEventsListener(EpochScheduler scheduler, DeadLetterPublisher deadLetters) {
         this.scheduler = scheduler;
         this.deadLetters = deadLetters;
     }
@@ -50,13 +49,18 @@ public class RunEventsListener {
                 .orElseThrow(() -> new IllegalStateException("runs message without Kafka metadata"));
         Event event;
         try {
-            Map<String, byte[]> headers = headers(record);
+            Map<String, byte[]> headers = RecordHeaders.asMap(record.headers());
             if (EventType.fromCeType(CloudEventHeaders.fromHeaders(headers).type()) == null) {
                 return message.ack(); // a well-formed event of a type this version does not know: not for us
             }
             event = EventCodec.decode(headers, record.value());
         } catch (RuntimeException e) {
-            deadLetters.route(record, e);
+            try {
+                deadLetters.reject(record, e);
+            } catch (RuntimeException unwritable) {
+                // Never dropped unseen: the channel stops (liveness says so) and a restart reads the record again.
+                return message.nack(unwritable);
+            }
             return message.ack();
         }
         if (event instanceof EpochRequested request) {
@@ -67,11 +71,5 @@ public class RunEventsListener {
         else if (event instanceof RunFinished finished) scheduler.runEnded(finished.runId());
         else if (event instanceof RunFailed failed) scheduler.runEnded(failed.runId());
         return message.ack();
-    }
-
-    private static Map<String, byte[]> headers(ConsumerRecord<String, byte[]> record) {
-        Map<String, byte[]> headers = new HashMap<>();
-        for (Header header : record.headers()) headers.put(header.key(), header.value());
-        return headers;
     }
 }

@@ -1,8 +1,8 @@
 package dev.robust.augment.pairs;
 
 import dev.robust.augment.config.AugmentSettings;
-import dev.robust.augment.kafka.DeadLetterQueue;
-import dev.robust.augment.kafka.TopicReader;
+import dev.robust.service.messaging.DeadLetterPublisher;
+import dev.robust.augment.messaging.TopicReader;
 import dev.robust.common.codec.CodecException;
 import dev.robust.common.codec.LabeledImageCodec;
 import dev.robust.common.image.LabeledImage;
@@ -27,12 +27,12 @@ public class TrainingSet {
     private static final Duration RETRY = Duration.ofMillis(500);
 
     private final TopicReader reader;
-    private final DeadLetterQueue deadLetters;
+    private final DeadLetterPublisher deadLetters;
     private final Duration readTimeout;
     private final TreeMap<Long, LabeledImage> images = new TreeMap<>();
     private Map<Integer, Long> readUpTo = Map.of();
 
-    TrainingSet(TopicReader reader, DeadLetterQueue deadLetters, AugmentSettings settings) {
+    TrainingSet(TopicReader reader, DeadLetterPublisher deadLetters, AugmentSettings settings) {
         this.reader = reader;
         this.deadLetters = deadLetters;
         this.readTimeout = settings.ingest().readTimeout();
@@ -70,7 +70,7 @@ public class TrainingSet {
             }
             images.put(index, image);
         } catch (CodecException | NumberFormatException e) {
-            deadLetters.route(record, e);
+            deadLetters.reject(record, e);
         }
     }
 }

@@ -11,7 +11,7 @@ import dev.robust.common.event.EventCodec;
 import dev.robust.common.event.EventType;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.event.RunFailed;
-import dev.robust.common.topic.TrainPairsProtocol;
+import dev.robust.common.pairs.TrainPairsProtocol;
 import dev.robust.common.topic.Topics;
 import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;

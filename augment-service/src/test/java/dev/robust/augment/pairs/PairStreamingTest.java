@@ -11,7 +11,7 @@ import dev.robust.common.image.CleanNoisyPair;
 import dev.robust.common.image.LabeledImage;
 import dev.robust.common.image.RandAugmentGeometry;
 import dev.robust.common.topic.DeadLetterHeaders;
-import dev.robust.common.topic.TrainPairsProtocol;
+import dev.robust.common.pairs.TrainPairsProtocol;
 import dev.robust.common.topic.Topics;
 import dev.robust.imaging.random.ImageRandom;
 import dev.robust.imaging.view.TrainingViews;

@@ -11,13 +11,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +55,7 @@ final class EvaluationFeed implements AutoCloseable {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
             Event event;
             try {
-                event = EventCodec.decode(headers(record), record.value());
+                event = EventCodec.decode(record.headers(), record.value());
             } catch (InvalidEventException e) {
                 skipped++; // the eval-service's concern (its dead-letter topic); the report counts them
                 continue;
@@ -131,12 +129,6 @@ final class EvaluationFeed implements AutoCloseable {
             }
         }
         if (added) consumer.assign(partitions);
-    }
-
-    private static Map<String, byte[]> headers(ConsumerRecord<String, byte[]> record) {
-        Map<String, byte[]> headers = new HashMap<>();
-        for (Header header : record.headers()) headers.put(header.key(), header.value());
-        return headers;
     }
 
     @Override

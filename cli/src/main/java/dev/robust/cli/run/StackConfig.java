@@ -66,17 +66,17 @@ public record StackConfig(Path outDir, Path dataRoot, RunProfile profile, List<S
         properties.put("kafka-streams.state.dir", outDir.resolve("kafka-streams").resolve(service.module()).toString());
         switch (service) {
             case AUGMENT -> properties.put("robust.augment.data-root", dataRoot.toString());
-            case TRAINER -> properties.put("trainer.checkpoint-store", checkpointDir().toString());
+            case TRAINER -> properties.put("robust.trainer.checkpoint-store", checkpointDir().toString());
             case EVAL -> {
-                properties.put("eval.checkpoint-store", checkpointDir().toString());
-                properties.put("eval.corruptions", profile.evalCorruptions().stream()
+                properties.put("robust.eval.checkpoint-store", checkpointDir().toString());
+                properties.put("robust.eval.corruptions", profile.evalCorruptions().stream()
                         .map(c -> c.id()).collect(Collectors.joining(",")));
-                properties.put("eval.severities", profile.evalSeverities().stream()
+                properties.put("robust.eval.severities", profile.evalSeverities().stream()
                         .map(String::valueOf).collect(Collectors.joining(",")));
-                properties.put("eval.clean-images", Integer.toString(profile.evalCleanImages()));
-                properties.put("eval.images-per-severity", Integer.toString(profile.evalImagesPerSeverity()));
-                properties.put("eval.epoch.clean-images", Integer.toString(profile.evalEpochCleanImages()));
-                properties.put("eval.epoch.images-per-severity",
+                properties.put("robust.eval.clean-images", Integer.toString(profile.evalCleanImages()));
+                properties.put("robust.eval.images-per-severity", Integer.toString(profile.evalImagesPerSeverity()));
+                properties.put("robust.eval.epoch.clean-images", Integer.toString(profile.evalEpochCleanImages()));
+                properties.put("robust.eval.epoch.images-per-severity",
                         Integer.toString(profile.evalEpochImagesPerSeverity()));
             }
         }

@@ -9,7 +9,7 @@ import dev.robust.common.image.CleanNoisyPair;
 import dev.robust.common.image.LabeledImage;
 import dev.robust.common.image.UInt8Image;
 import dev.robust.common.topic.Topics;
-import dev.robust.common.topic.TrainPairsProtocol;
+import dev.robust.common.pairs.TrainPairsProtocol;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -14,7 +14,7 @@ import dev.robust.common.event.ModelRole;
 import dev.robust.common.profile.RunProfile;
 import dev.robust.common.topic.DeadLetterHeaders;
 import dev.robust.common.topic.Topics;
-import dev.robust.common.topic.TrainPairsProtocol;
+import dev.robust.common.pairs.TrainPairsProtocol;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

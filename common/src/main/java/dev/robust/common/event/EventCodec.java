@@ -1,6 +1,8 @@
 package dev.robust.common.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.robust.common.topic.RecordHeaders;
+import org.apache.kafka.common.header.Headers;
 
 import java.io.IOException;
 import java.util.Map;
@@ -38,6 +40,11 @@ public final class EventCodec {
         EventType type = EventType.fromCeType(attributes.type());
         if (type == null) throw new InvalidEventException("unknown event type '" + attributes.type() + "'");
         return fromJson(type, value, attributes.id());
+    }
+
+    /** Decodes the event of a received Kafka record from its headers and value. */
+    public static Event decode(Headers headers, byte[] value) {
+        return decode(RecordHeaders.asMap(headers), value);
     }
 
     private static Event fromJson(EventType type, byte[] value, String id) {

@@ -3,11 +3,8 @@ package dev.robust.common.topic;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-
-import java.util.concurrent.ExecutionException;
 
 /**
  * The dead letter of a record a consumer cannot use, as every service writes it: to {@code <topic>.dlq} with the
@@ -43,21 +40,5 @@ public final class DeadLetterRecords {
         DeadLetterHeaders.describing(record.topic(), record.partition(), record.offset(), reason, consumer)
                 .forEach(letter.headers()::add);
         return letter;
-    }
-
-    /**
-     * Sends {@code letter} and waits for the broker, so a record is never dropped unseen.
-     *
-     * @throws IllegalStateException when even the dead-letter topic cannot be written, or the wait is interrupted
-     */
-    public static void sendAwaited(Producer<String, byte[]> producer, ProducerRecord<String, byte[]> letter) {
-        try {
-            producer.send(letter).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing a dead letter to " + letter.topic(), e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot write to " + letter.topic() + ": " + e.getCause().getMessage(), e);
-        }
     }
 }

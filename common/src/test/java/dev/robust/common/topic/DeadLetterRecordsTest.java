@@ -1,18 +1,13 @@
 package dev.robust.common.topic;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DeadLetterRecordsTest {
     private final ConsumerRecord<String, byte[]> rejected = rejectedRecord();
@@ -31,25 +26,6 @@ class DeadLetterRecordsTest {
         assertEquals("3", text(letter, DeadLetterHeaders.ORIGINAL_PARTITION));
         assertEquals("99", text(letter, DeadLetterHeaders.ORIGINAL_OFFSET));
         assertEquals("trainer-service", text(letter, DeadLetterHeaders.CONSUMER));
-    }
-
-    @Test
-    void sendIsAwaitedAndAFailedSendFailsTheCaller() {
-        MockProducer<String, byte[]> broker = new MockProducer<>(true, null, new StringSerializer(),
-                new ByteArraySerializer());
-        DeadLetterRecords.sendAwaited(broker, DeadLetterRecords.of(rejected, "7", new RuntimeException("x"), "eval"));
-        assertEquals(1, broker.history().size());
-
-        MockProducer<String, byte[]> failing = new MockProducer<>(false, null, new StringSerializer(),
-                new ByteArraySerializer());
-        Thread failLater = new Thread(() -> {
-            while (failing.history().isEmpty()) Thread.onSpinWait();
-            failing.errorNext(new RuntimeException("broker gone"));
-        });
-        failLater.start();
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> DeadLetterRecords.sendAwaited(
-                failing, DeadLetterRecords.of(rejected, "7", new RuntimeException("x"), "eval")));
-        assertTrue(e.getMessage().contains("cifar10.val.dlq") && e.getMessage().contains("broker gone"), e.getMessage());
     }
 
     private static ConsumerRecord<String, byte[]> rejectedRecord() {

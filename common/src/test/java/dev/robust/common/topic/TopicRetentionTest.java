@@ -1,5 +1,6 @@
 package dev.robust.common.topic;
 
+import dev.robust.common.pairs.TrainPairsProtocol;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
 
-/** Everything the eval-service can be told, under {@code eval.*} in {@code application.properties}. */
-@ConfigMapping(prefix = "eval")
+/** Everything the eval-service can be told, under {@code robust.eval.*} in {@code application.properties}. */
+@ConfigMapping(prefix = "robust.eval")
 public interface EvalConfig {
 
     /**

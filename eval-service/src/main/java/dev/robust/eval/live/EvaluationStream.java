@@ -2,10 +2,10 @@ package dev.robust.eval.live;
 
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.Event;
+import dev.robust.common.event.EventCodec;
 import dev.robust.common.event.EventType;
 import dev.robust.common.topic.Topics;
-import dev.robust.eval.messaging.IncomingEvents;
-import dev.robust.eval.messaging.KafkaClients;
+import dev.robust.service.messaging.KafkaClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -70,7 +70,7 @@ public class EvaluationStream {
      */
     public Subscription open(Optional<FeedPosition> from, Client client) {
         if (!slots.tryAcquire()) throw new TooManyClientsException(MAX_CLIENTS);
-        KafkaConsumer<byte[], byte[]> consumer = clients.assignedConsumer();
+        KafkaConsumer<byte[], byte[]> consumer = clients.reader(KafkaClients.BYTE_KEYS, 1000, false);
         Thread thread = new Thread(() -> {
             try {
                 deliver(consumer, from, client);
@@ -87,8 +87,7 @@ public class EvaluationStream {
                          Client client) {
         try (consumer) {
             // The topic is created at start-up; a stream opened before that waits for it (or for close()).
-            List<TopicPartition> partitions = KafkaClients.awaitPartitions(consumer, Topics.EVALUATIONS, POLL,
-                    () -> true);
+            List<TopicPartition> partitions = KafkaClients.awaitPartitions(consumer, Topics.EVALUATIONS, () -> true);
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
@@ -124,7 +123,7 @@ public class EvaluationStream {
 
     private static Optional<Delivery> delivery(ConsumerRecord<byte[], byte[]> record, FeedPosition position) {
         try {
-            Event event = IncomingEvents.decode(record.headers(), record.value());
+            Event event = EventCodec.decode(record.headers(), record.value());
             if (!(event instanceof EvaluationResult)) return Optional.empty();
             return Optional.of(new Delivery(position, EventType.of(event).ceType(),
                     new String(record.value(), StandardCharsets.UTF_8)));

@@ -4,6 +4,7 @@ import dev.robust.common.BadInputException;
 import dev.robust.common.checkpoint.CheckpointStore;
 import dev.robust.common.event.CheckpointCreated;
 import dev.robust.common.event.Event;
+import dev.robust.common.event.EventCodec;
 import dev.robust.common.event.InvalidEventException;
 import dev.robust.common.topic.Topics;
 import dev.robust.eval.config.EvalConfig;
@@ -11,6 +12,9 @@ import dev.robust.eval.metrics.ScoringMetrics;
 import dev.robust.eval.scoring.CheckpointEvaluator;
 import dev.robust.eval.scoring.Evaluation;
 import dev.robust.eval.scoring.ScoringPlan;
+import dev.robust.service.messaging.DeadLetterPublisher;
+import dev.robust.service.messaging.EventPublisher;
+import dev.robust.service.messaging.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,10 +101,11 @@ public class CheckpointConsumer {
 
     private void pollLoop() {
         CheckpointStore store = CheckpointStore.open(config.checkpointStore());
-        try (KafkaConsumer<byte[], byte[]> checkpoints = clients.groupConsumer(config.consumerGroup(), 1);
-             KafkaConsumer<byte[], byte[]> data = clients.assignedConsumer()) {
+        try (KafkaConsumer<byte[], byte[]> checkpoints = clients.groupMember(KafkaClients.BYTE_KEYS,
+                config.consumerGroup(), 1, false);
+             KafkaConsumer<byte[], byte[]> data = clients.reader(KafkaClients.BYTE_KEYS, 1000, false)) {
             consumer = checkpoints;
-            CheckpointEvaluator evaluator = new CheckpointEvaluator(store, data, deadLetters, plan,
+            CheckpointEvaluator evaluator = new CheckpointEvaluator(store, data, deadLetters::reject, plan,
                     config.pollTimeout(), metrics);
             InFlight inFlight = new InFlight();
             metrics.watchLag(config.consumerGroup(), Topics.MODEL_CHECKPOINTS, checkpoints);
@@ -136,7 +141,7 @@ public class CheckpointConsumer {
     private Void process(ConsumerRecord<byte[], byte[]> record, CheckpointEvaluator evaluator) {
         Event event;
         try {
-            event = IncomingEvents.decode(record.headers(), record.value());
+            event = EventCodec.decode(record.headers(), record.value());
             if (!(event instanceof CheckpointCreated)) {
                 throw new InvalidEventException("expected a checkpoint event on " + record.topic() + ", got "
                         + event.getClass().getSimpleName());

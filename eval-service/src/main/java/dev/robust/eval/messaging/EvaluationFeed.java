@@ -2,8 +2,10 @@ package dev.robust.eval.messaging;
 
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.Event;
+import dev.robust.common.event.EventCodec;
 import dev.robust.common.topic.Topics;
 import dev.robust.eval.metrics.EvaluationGauges;
+import dev.robust.service.messaging.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,10 +55,9 @@ public class EvaluationFeed {
     }
 
     private void pollLoop() {
-        try (KafkaConsumer<byte[], byte[]> feed = clients.assignedConsumer()) {
+        try (KafkaConsumer<byte[], byte[]> feed = clients.reader(KafkaClients.BYTE_KEYS, 1000, false)) {
             consumer = feed;
-            List<TopicPartition> partitions = KafkaClients.awaitPartitions(feed, Topics.EVALUATIONS, POLL,
-                    () -> running);
+            List<TopicPartition> partitions = KafkaClients.awaitPartitions(feed, Topics.EVALUATIONS, () -> running);
             feed.assign(partitions);
             feed.seekToBeginning(partitions);
             while (running) {
@@ -74,7 +75,7 @@ public class EvaluationFeed {
     private void accept(ConsumerRecord<byte[], byte[]> record) {
         Event event;
         try {
-            event = IncomingEvents.decode(record.headers(), record.value());
+            event = EventCodec.decode(record.headers(), record.value());
         } catch (RuntimeException e) {
             LOG.warnf("skipping %s[%d]@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
             return;

@@ -1,6 +1,7 @@
 package dev.robust.eval.messaging;
 
 import dev.robust.common.topic.Topics;
+import dev.robust.service.messaging.KafkaClients;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,7 +36,8 @@ public class OutputTopics {
     }
 
     void ensure(@Observes StartupEvent startup) {
-        try (Admin admin = clients.admin()) {
+        Admin admin = clients.admin();
+        try {
             Set<String> existing = admin.listTopics().names().get();
             for (String topic : COMPACTED) {
                 if (existing.contains(topic)) continue;

@@ -1,8 +1,11 @@
 package dev.robust.eval.messaging;
 
 import dev.robust.common.prediction.SlicePredictions;
+import dev.robust.common.topic.RecordHeaders;
 import dev.robust.common.topic.Topics;
 import dev.robust.eval.scoring.PredictionSink;
+import dev.robust.service.messaging.EventPublisher;
+import dev.robust.service.messaging.KafkaClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,15 +20,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public class PredictionPublisher implements PredictionSink {
     private final KafkaProducer<String, byte[]> producer;
 
-    PredictionPublisher(KafkaProducer<String, byte[]> producer) {
-        this.producer = producer;
+    PredictionPublisher(KafkaClients clients) {
+        this.producer = clients.producer();
     }
 
     @Override
     public void accept(SlicePredictions predictions) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.EVALUATION_PREDICTIONS,
                 predictions.recordKey(), predictions.value());
-        predictions.headers().forEach((name, value) -> record.headers().add(name, value));
+        RecordHeaders.addAll(record.headers(), predictions.headers());
         EventPublisher.sendAwaited(producer, record);
     }
 }

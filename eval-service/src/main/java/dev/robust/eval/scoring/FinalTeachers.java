@@ -8,9 +8,9 @@ import dev.robust.common.event.ModelRole;
 import dev.robust.common.prediction.ModelPredictions;
 import dev.robust.common.prediction.Predictions;
 import dev.robust.common.prediction.SlicePredictions;
+import dev.robust.common.topic.RecordHeaders;
 import dev.robust.common.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -42,13 +42,13 @@ final class FinalTeachers {
         if (!topics.contains(Topics.EVALUATION_PREDICTIONS)) return List.of();
         Map<String, Map<String, SlicePredictions>> byCheckpoint = new LinkedHashMap<>();
         sweep.run(Topics.EVALUATION_PREDICTIONS, record -> {
-            if (!runId.equals(header(record, SlicePredictions.HEADER_RUN))
-                    || !ModelRole.TEACHER.id().equals(header(record, SlicePredictions.HEADER_ROLE))
-                    || !FINAL_TEACHER_KINDS.contains(header(record, SlicePredictions.HEADER_KIND))) {
+            if (!runId.equals(RecordHeaders.text(record.headers(), SlicePredictions.HEADER_RUN))
+                    || !ModelRole.TEACHER.id().equals(RecordHeaders.text(record.headers(), SlicePredictions.HEADER_ROLE))
+                    || !FINAL_TEACHER_KINDS.contains(RecordHeaders.text(record.headers(), SlicePredictions.HEADER_KIND))) {
                 return true;
             }
             try {
-                SlicePredictions slice = SlicePredictions.read(key(record), headers(record), record.value());
+                SlicePredictions slice = SlicePredictions.read(key(record), RecordHeaders.asMap(record.headers()), record.value());
                 if (slice.severity() == 0 || slice.severity() == Corruption.MAX_SEVERITY) {
                     byCheckpoint.computeIfAbsent(slice.checkpointId(), id -> new HashMap<>())
                             .put(slice.recordKey(), slice);
@@ -76,17 +76,6 @@ final class FinalTeachers {
         // The raw and SWA names do not depend on the epoch.
         return new ModelPredictions(first.checkpointId(), ModelKind.describe(first.kind(), first.role(), 0), clean,
                 severity5);
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, byte[]> headers(ConsumerRecord<byte[], byte[]> record) {
-        Map<String, byte[]> headers = new HashMap<>();
-        for (Header header : record.headers()) headers.put(header.key(), header.value());
-        return headers;
     }
 
     private static String key(ConsumerRecord<byte[], byte[]> record) {

@@ -10,6 +10,7 @@ import dev.robust.common.event.Comparison;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
 import dev.robust.common.event.Event;
+import dev.robust.common.event.EventCodec;
 import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.event.RecordKeys;
@@ -26,7 +27,6 @@ import dev.robust.engine.Model;
 import dev.robust.eval.config.EvalConfig;
 import dev.robust.eval.fixtures.KafkaFixtures;
 import dev.robust.eval.fixtures.TinyCheckpoint;
-import dev.robust.eval.messaging.IncomingEvents;
 import dev.robust.imaging.corruption.Corruptor;
 import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -62,7 +62,7 @@ class CheckpointScoringTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final List<Corruption> PRESENT = List.of(Corruption.GAUSSIAN_NOISE, Corruption.FOG);
     private static final int CLEAN_IMAGES = 40;
-    /** One more than the test profile's eval.images-per-severity, so the caps are exercised. */
+    /** One more than the test profile's robust.eval.images-per-severity, so the cap is exercised. */
     private static final int IMAGES_PER_SEVERITY = 6;
     private static final SyntheticSource SYNTHETIC = new SyntheticSource(99, 256, CLEAN_IMAGES);
     /** The store outlives a test run (target/), and a checkpoint id is written once: fresh run ids every run. */
@@ -143,7 +143,7 @@ class CheckpointScoringTest {
                         corruption.id(), severity));
                 assertNotNull(result, corruption.id() + " severity " + severity);
                 List<LabeledImage> firstImages = corruptedImages.get(corruption).get(severity).subList(0, cap);
-                assertEquals(cap, result.total(), "capped at eval.epoch.images-per-severity");
+                assertEquals(cap, result.total(), "capped at robust.eval.epoch.images-per-severity");
                 assertEquals(correctInMemory(model, firstImages), result.correct(),
                         corruption.id() + " severity " + severity);
                 assertEquals((double) result.correct() / result.total(), result.top1(), 1e-12);
@@ -318,7 +318,7 @@ class CheckpointScoringTest {
     }
 
     private static Event decode(ConsumerRecord<byte[], byte[]> record) {
-        return IncomingEvents.decode(record.headers(), record.value());
+        return EventCodec.decode(record.headers(), record.value());
     }
 
     private static String key(ConsumerRecord<byte[], byte[]> record) {

@@ -8,7 +8,7 @@ import dev.robust.common.event.EventType;
 import dev.robust.common.event.RunEvent;
 import dev.robust.common.event.RunFailed;
 import dev.robust.common.event.RunFinished;
-import dev.robust.trainer.kafka.EventPublisher;
+import dev.robust.service.messaging.EventPublisher;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;

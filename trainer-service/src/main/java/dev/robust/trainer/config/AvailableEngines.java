@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The engines on this trainer's class path, each instantiated once, and the configured default
- * ({@code trainer.engine}). A run names its engine in {@link RunRequested#engine()}; requests without one (from
+ * ({@code robust.trainer.engine}). A run names its engine in {@link RunRequested#engine()}; requests without one (from
  * builds before the field existed) train with the default.
  */
 public final class AvailableEngines {
@@ -24,7 +24,7 @@ public final class AvailableEngines {
         for (Engine engine : engines) {
             byName.putIfAbsent(engine.name(), engine);
         }
-        this.defaultEngine = find(defaultName).orElseThrow(() -> new IllegalArgumentException("trainer.engine="
+        this.defaultEngine = find(defaultName).orElseThrow(() -> new IllegalArgumentException("robust.trainer.engine="
                 + defaultName + ": no engine of that name on the class path; available: " + names()));
     }
 

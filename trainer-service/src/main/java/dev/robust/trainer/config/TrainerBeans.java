@@ -1,11 +1,13 @@
 package dev.robust.trainer.config;
 
+import dev.robust.common.profile.RunProfile;
+import dev.robust.common.topic.Topics;
 import dev.robust.engine.Engine;
 import dev.robust.engine.Engines;
+import dev.robust.service.info.InfoDetails;
+import dev.robust.service.messaging.EventPublisher;
+import dev.robust.service.messaging.KeptTopics;
 import dev.robust.trainer.checkpoint.RunOutcomes;
-import dev.robust.trainer.kafka.EventPublisher;
-import dev.robust.trainer.kafka.KafkaClients;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
@@ -13,6 +15,9 @@ import org.jboss.logging.Logger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The few objects the trainer builds from its configuration rather than through CDI. */
 public class TrainerBeans {
@@ -39,16 +44,6 @@ public class TrainerBeans {
         return engine;
     }
 
-    @Produces
-    @Singleton
-    EventPublisher eventPublisher(KafkaClients kafka) {
-        return new EventPublisher(kafka.producer());
-    }
-
-    void closeEventPublisher(@Disposes EventPublisher publisher) {
-        publisher.close();
-    }
-
     /** Where run ends are recorded before they are published: the checkpoint store. */
     @Produces
     @Singleton
@@ -56,7 +51,31 @@ public class TrainerBeans {
         return new RunOutcomes(Path.of(config.checkpointStore()), publisher);
     }
 
-    /** This replica's name: {@code trainer.instance-id}, or the host name (the pod name on Kubernetes). */
+    /**
+     * What {@code GET /info} adds: this replica, which engine trains by default (library, backend, whether oneDNN is
+     * on), which models it can build, the run profiles, and which engines a run may ask for instead.
+     */
+    @Produces
+    @Singleton
+    InfoDetails info(@InstanceId String instance, Engine engine, AvailableEngines engines) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("instance", instance);
+        fields.put("engine", engine.name());
+        fields.put("backend", engine.backend().asMap());
+        fields.put("models", engine.architectures());
+        fields.put("profiles", RunProfile.NAMES);
+        fields.put("engines", engines.names());
+        return new InfoDetails(fields);
+    }
+
+    /** Every run validates on {@code cifar10.val}; {@code train.pairs} is checked by its writer, which knows its lead. */
+    @Produces
+    @Singleton
+    KeptTopics keptTopics() {
+        return new KeptTopics(List.of(Topics.CIFAR10_VAL));
+    }
+
+    /** This replica's name: {@code robust.trainer.instance-id}, or the host name (the pod name on Kubernetes). */
     @Produces
     @Singleton
     @InstanceId

@@ -6,8 +6,8 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Every setting of the trainer-service ({@code trainer.*} in application.properties or the environment). */
-@ConfigMapping(prefix = "trainer")
+/** Every setting of the trainer-service ({@code robust.trainer.*} in application.properties or the environment). */
+@ConfigMapping(prefix = "robust.trainer")
 public interface TrainerConfig {
 
     /** The engine that builds and trains models, by {@code Engine.name()}. */

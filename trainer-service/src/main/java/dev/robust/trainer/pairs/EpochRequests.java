@@ -3,7 +3,7 @@ package dev.robust.trainer.pairs;
 import dev.robust.common.event.AugmentationConfig;
 import dev.robust.common.event.EpochRequested;
 import dev.robust.common.event.ModelRole;
-import dev.robust.trainer.kafka.EventPublisher;
+import dev.robust.service.messaging.EventPublisher;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -6,11 +6,11 @@ import dev.robust.common.event.ModelRole;
 import dev.robust.common.image.CleanNoisyPair;
 import dev.robust.common.image.UInt8Image;
 import dev.robust.common.topic.Topics;
-import dev.robust.common.topic.TrainPairsProtocol;
+import dev.robust.common.pairs.TrainPairsProtocol;
 import dev.robust.engine.Batch;
-import dev.robust.trainer.kafka.DeadLetters;
-import dev.robust.trainer.kafka.KafkaClients;
-import dev.robust.trainer.kafka.RecordHeaders;
+import dev.robust.service.messaging.KafkaClients;
+import dev.robust.common.topic.RecordHeaders;
+import dev.robust.service.messaging.DeadLetterPublisher;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -93,7 +93,7 @@ public final class PairStream implements AutoCloseable {
     private final Runnable whileWaiting;
     private final Resend resend;
     private final KafkaConsumer<String, byte[]> consumer;
-    private final DeadLetters deadLetters;
+    private final DeadLetterPublisher deadLetters;
     private final TopicPartition partition;
     private final long startOffset;
     private final BlockingQueue<EpochKey> wanted = new LinkedBlockingQueue<>();
@@ -114,7 +114,7 @@ public final class PairStream implements AutoCloseable {
 
     private PairStream(String runId, int batchSize, int viewSize, int batchesInMemory, Duration timeout,
                        Runnable whileWaiting, Resend resend, KafkaConsumer<String, byte[]> consumer,
-                       DeadLetters deadLetters, TopicPartition partition, long startOffset) {
+                       DeadLetterPublisher deadLetters, TopicPartition partition, long startOffset) {
         this.runId = runId;
         this.whileWaiting = whileWaiting;
         this.resend = resend;
@@ -138,10 +138,11 @@ public final class PairStream implements AutoCloseable {
      * @param whileWaiting called while the trainer waits for a batch; may throw to stop waiting (a cancelled run)
      * @param resend       asks for lost epochs once more
      */
-    public static PairStream open(KafkaClients kafka, String runId, int batchSize, int viewSize, int batchesInMemory,
-                                  Duration timeout, Runnable whileWaiting, Resend resend) {
-        KafkaConsumer<String, byte[]> consumer = kafka.committingReader(TrainPairsProtocol.readerGroup(runId),
-                MAX_POLL_RECORDS);
+    public static PairStream open(KafkaClients kafka, DeadLetterPublisher deadLetters, String runId, int batchSize,
+                                  int viewSize, int batchesInMemory, Duration timeout, Runnable whileWaiting,
+                                  Resend resend) {
+        KafkaConsumer<String, byte[]> consumer = kafka.committingReader(KafkaClients.TEXT_KEYS,
+                TrainPairsProtocol.readerGroup(runId), MAX_POLL_RECORDS);
         try {
             List<TopicPartition> partitions = KafkaClients.awaitPartitions(consumer, Topics.TRAIN_PAIRS, TOPIC_WAIT);
             TopicPartition partition = new TopicPartition(Topics.TRAIN_PAIRS,
@@ -152,7 +153,7 @@ public final class PairStream implements AutoCloseable {
             // Before the first request: the augment-service measures its lead from here (also after a restart).
             consumer.commitSync(Map.of(partition, new OffsetAndMetadata(start)), Duration.ofSeconds(30));
             PairStream stream = new PairStream(runId, batchSize, viewSize, batchesInMemory, timeout, whileWaiting,
-                    resend, consumer, new DeadLetters(kafka), partition, start);
+                    resend, consumer, deadLetters, partition, start);
             stream.reader.start();
             return stream;
         } catch (RuntimeException e) {
@@ -237,7 +238,6 @@ public final class PairStream implements AutoCloseable {
             } catch (InterruptException e) {
                 interrupted = true; // close() came while the consumer was closing after a failure
             }
-            deadLetters.close();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }

@@ -7,7 +7,7 @@ import dev.robust.common.profile.RunProfile;
 import dev.robust.engine.Engine;
 import dev.robust.service.problem.Problem;
 import dev.robust.trainer.config.AvailableEngines;
-import dev.robust.trainer.kafka.EventPublisher;
+import dev.robust.service.messaging.EventPublisher;
 import dev.robust.trainer.run.RunBoard;
 import dev.robust.trainer.run.RunView;
 import jakarta.ws.rs.Consumes;

@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes run ends that did not reach the broker when they happened: once at start-up (ends a previous process
- * recorded but could not publish) and then every {@code trainer.outcome-retry}, so they go out once Kafka is
+ * recorded but could not publish) and then every {@code robust.trainer.outcome-retry}, so they go out once Kafka is
  * reachable again.
  */
 @ApplicationScoped

@@ -8,13 +8,13 @@ import dev.robust.common.event.RunRequested;
 import dev.robust.common.topic.ConsumerLag;
 import dev.robust.common.topic.Topics;
 import dev.robust.engine.Engine;
+import dev.robust.service.messaging.DeadLetterPublisher;
 import dev.robust.trainer.checkpoint.RunOutcomes;
 import dev.robust.trainer.config.AvailableEngines;
 import dev.robust.trainer.config.InstanceId;
 import dev.robust.trainer.config.TrainerConfig;
-import dev.robust.trainer.kafka.EventPublisher;
-import dev.robust.trainer.kafka.KafkaClients;
-import dev.robust.trainer.kafka.RecordHeaders;
+import dev.robust.service.messaging.EventPublisher;
+import dev.robust.service.messaging.KafkaClients;
 import dev.robust.trainer.training.RunControl;
 import dev.robust.trainer.training.RunExecutor;
 import dev.robust.trainer.training.RunProgress;
@@ -61,6 +61,7 @@ public class RunDispatcher {
 
     private final TrainerConfig config;
     private final KafkaClients kafka;
+    private final DeadLetterPublisher deadLetters;
     private final RunBoard board;
     private final AvailableEngines engines;
     private final EventPublisher publisher;
@@ -89,13 +90,14 @@ public class RunDispatcher {
         }
     }
 
-    RunDispatcher(TrainerConfig config, KafkaClients kafka, RunBoard board, AvailableEngines engines,
-                  EventPublisher publisher, RunOutcomes outcomes, @InstanceId String instanceId,
+    RunDispatcher(TrainerConfig config, KafkaClients kafka, DeadLetterPublisher deadLetters, RunBoard board,
+                  AvailableEngines engines, EventPublisher publisher, RunOutcomes outcomes, @InstanceId String instanceId,
                   TrainingMetrics metrics, MeterRegistry registry) {
         this.metrics = metrics;
         this.registry = registry;
         this.config = config;
         this.kafka = kafka;
+        this.deadLetters = deadLetters;
         this.board = board;
         this.engines = engines;
         this.publisher = publisher;
@@ -127,7 +129,7 @@ public class RunDispatcher {
     }
 
     private void dispatch() {
-        try (KafkaConsumer<String, byte[]> consumer = kafka.groupMember(config.groupId(), 1)) {
+        try (KafkaConsumer<String, byte[]> consumer = kafka.groupMember(KafkaClients.TEXT_KEYS, config.groupId(), 1, true)) {
             consumer.subscribe(List.of(Topics.RUNS), new HandOver(consumer));
             ConsumerLag.watch(registry, config.groupId(), Topics.RUNS, consumer);
             while (!closed) {
@@ -186,7 +188,8 @@ public class RunDispatcher {
         ActiveRun run = new ActiveRun(request, partition, record.offset());
         Optional<Engine> engine = engines.forRun(request);
         if (engine.isPresent()) {
-            RunExecutor executor = new RunExecutor(engine.get(), kafka, publisher, config, outcomes, metrics);
+            RunExecutor executor = new RunExecutor(engine.get(), kafka, deadLetters, publisher, config, outcomes,
+                    metrics);
             run.future = runner.submit(() -> executor.execute(request, control(run)));
         } else {
             // Accepted by a replica with another class path: this one cannot train it, and says why.
@@ -259,7 +262,7 @@ public class RunDispatcher {
 
     private static RunRequested requestIn(ConsumerRecord<String, byte[]> record) {
         try {
-            Event event = EventCodec.decode(RecordHeaders.asMap(record.headers()), record.value());
+            Event event = EventCodec.decode(record.headers(), record.value());
             return event instanceof RunRequested request ? request : null;
         } catch (InvalidEventException e) {
             LOG.warnf("skipping %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());

@@ -10,7 +10,7 @@ import java.util.List;
  * from the last finished epoch.
  *
  * @param engine     the engine the request named; null for requests from builds before runs named one (they train
- *                   with the trainer's {@code trainer.engine})
+ *                   with the trainer's {@code robust.trainer.engine})
  * @param etaSeconds estimated time to the end of the last epoch, assuming no early stop; null until measurable
  * @param teacherCheckpointId    the final teacher the student learnt from (SWA when SWA took snapshots)
  * @param rawTeacherCheckpointId the teacher's trained weights before SWA, when they are a final model of their own

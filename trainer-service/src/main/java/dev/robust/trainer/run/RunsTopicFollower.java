@@ -5,8 +5,7 @@ import dev.robust.common.event.EventCodec;
 import dev.robust.common.event.InvalidEventException;
 import dev.robust.common.event.RunEvent;
 import dev.robust.common.topic.Topics;
-import dev.robust.trainer.kafka.KafkaClients;
-import dev.robust.trainer.kafka.RecordHeaders;
+import dev.robust.service.messaging.KafkaClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -35,7 +34,7 @@ public final class RunsTopicFollower implements AutoCloseable {
     private volatile boolean closed;
 
     public RunsTopicFollower(KafkaClients kafka, RunBoard board) {
-        this.consumer = kafka.reader(500);
+        this.consumer = kafka.reader(KafkaClients.TEXT_KEYS, 500, true);
         this.board = board;
         this.thread = new Thread(this::follow, "runs-follower");
         this.thread.setDaemon(true);
@@ -81,7 +80,7 @@ public final class RunsTopicFollower implements AutoCloseable {
 
     private void fold(ConsumerRecord<String, byte[]> record) {
         try {
-            Event event = EventCodec.decode(RecordHeaders.asMap(record.headers()), record.value());
+            Event event = EventCodec.decode(record.headers(), record.value());
             if (event instanceof RunEvent runEvent) {
                 board.apply(runEvent);
             }

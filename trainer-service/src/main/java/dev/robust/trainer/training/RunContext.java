@@ -6,7 +6,7 @@ import dev.robust.common.profile.RunProfile;
 import dev.robust.engine.Engine;
 import dev.robust.trainer.checkpoint.JournalEntry;
 import dev.robust.trainer.checkpoint.RunJournal;
-import dev.robust.trainer.kafka.EventPublisher;
+import dev.robust.service.messaging.EventPublisher;
 import dev.robust.trainer.pairs.EpochRequests;
 import dev.robust.trainer.pairs.PairStream;
 

@@ -8,12 +8,13 @@ import dev.robust.common.event.RunRequested;
 import dev.robust.common.event.RunStarted;
 import dev.robust.common.profile.RunProfile;
 import dev.robust.engine.Engine;
+import dev.robust.service.messaging.DeadLetterPublisher;
 import dev.robust.trainer.checkpoint.JournalEntry;
 import dev.robust.trainer.checkpoint.RunJournal;
 import dev.robust.trainer.checkpoint.RunOutcomes;
 import dev.robust.trainer.config.TrainerConfig;
-import dev.robust.trainer.kafka.EventPublisher;
-import dev.robust.trainer.kafka.KafkaClients;
+import dev.robust.service.messaging.EventPublisher;
+import dev.robust.service.messaging.KafkaClients;
 import dev.robust.trainer.pairs.EpochRequests;
 import dev.robust.trainer.pairs.PairStream;
 import org.jboss.logging.Logger;
@@ -33,26 +34,28 @@ public final class RunExecutor {
 
     private final Engine engine;
     private final KafkaClients kafka;
+    private final DeadLetterPublisher deadLetters;
     private final EventPublisher publisher;
     private final TrainerConfig config;
     private final RunOutcomes outcomes;
     private final TrainingMetrics metrics;
 
     /** @param engine the engine of this run (the request's, or the trainer's default) */
-    public RunExecutor(Engine engine, KafkaClients kafka, EventPublisher publisher, TrainerConfig config,
-                       RunOutcomes outcomes, TrainingMetrics metrics) {
+    public RunExecutor(Engine engine, KafkaClients kafka, DeadLetterPublisher deadLetters, EventPublisher publisher,
+                       TrainerConfig config, RunOutcomes outcomes, TrainingMetrics metrics) {
         this.metrics = metrics;
         this.engine = engine;
         this.kafka = kafka;
+        this.deadLetters = deadLetters;
         this.publisher = publisher;
         this.config = config;
         this.outcomes = outcomes;
     }
 
     /** An executor whose run ends are recorded in {@code config}'s checkpoint store. */
-    public RunExecutor(Engine engine, KafkaClients kafka, EventPublisher publisher, TrainerConfig config,
-                       TrainingMetrics metrics) {
-        this(engine, kafka, publisher, config, new RunOutcomes(Path.of(config.checkpointStore()), publisher),
+    public RunExecutor(Engine engine, KafkaClients kafka, DeadLetterPublisher deadLetters, EventPublisher publisher,
+                       TrainerConfig config, TrainingMetrics metrics) {
+        this(engine, kafka, deadLetters, publisher, config, new RunOutcomes(Path.of(config.checkpointStore()), publisher),
                 metrics);
     }
 
@@ -101,14 +104,14 @@ public final class RunExecutor {
         LOG.infof("run %s trains with engine %s (%s)", runId, engine.name(), engine.backend());
         CheckpointStore store = CheckpointStore.open(Path.of(config.checkpointStore()));
         RunJournal journal = new RunJournal(store, engine, runId);
-        ValidationSet validation = ValidationSet.read(kafka, profile.valExamples(), profile.crop(),
+        ValidationSet validation = ValidationSet.read(kafka, deadLetters, profile.valExamples(), profile.crop(),
                 config.validationTimeout(), control::checkContinue);
         control.checkContinue();
         publisher.publish(new RunStarted(runId, profile.name(), validation.datasetLabel(), profile.seed()));
         // Opened before the first request, so the stream starts where this attempt's pairs will begin.
         EpochRequests requests = new EpochRequests(publisher, runId, profile.trainExamples(), augmentation(profile),
                 config.lookAhead());
-        try (PairStream pairs = PairStream.open(kafka, runId, profile.batchSize(), profile.crop(),
+        try (PairStream pairs = PairStream.open(kafka, deadLetters, runId, profile.batchSize(), profile.crop(),
                 config.batchesInMemory(), config.pairsTimeout(), control::checkContinue, requests::requestAgain)) {
             RunContext run = new RunContext(runId, profile, engine, publisher, pairs, requests, validation, journal,
                     control, metrics);

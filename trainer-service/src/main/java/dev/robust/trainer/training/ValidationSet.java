@@ -9,9 +9,9 @@ import dev.robust.common.topic.Topics;
 import dev.robust.engine.Batch;
 import dev.robust.engine.Logits;
 import dev.robust.engine.Model;
-import dev.robust.trainer.kafka.DeadLetters;
-import dev.robust.trainer.kafka.KafkaClients;
-import dev.robust.trainer.kafka.RecordHeaders;
+import dev.robust.service.messaging.KafkaClients;
+import dev.robust.common.topic.RecordHeaders;
+import dev.robust.service.messaging.DeadLetterPublisher;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -56,12 +56,11 @@ public final class ValidationSet {
      * @param checkContinue called between reads; throws to stop the read (a cancelled run)
      * @throws IllegalStateException when the topic does not exist or holds no image: the data is not ingested
      */
-    public static ValidationSet read(KafkaClients kafka, int examples, int size, Duration standStill,
+    public static ValidationSet read(KafkaClients kafka, DeadLetterPublisher deadLetters, int examples, int size, Duration standStill,
                                      Runnable checkContinue) {
         Map<Long, LabeledImage> images = new TreeMap<>();
         String dataset = null;
-        try (KafkaConsumer<String, byte[]> consumer = kafka.reader(1000);
-             DeadLetters deadLetters = new DeadLetters(kafka)) {
+        try (KafkaConsumer<String, byte[]> consumer = kafka.reader(KafkaClients.TEXT_KEYS, 1000, true)) {
             List<TopicPartition> partitions = KafkaClients.awaitPartitions(consumer, Topics.CIFAR10_VAL, standStill);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

@@ -5,8 +5,7 @@ import dev.robust.common.event.EventCodec;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.event.RunFailed;
 import dev.robust.common.event.RunFinished;
-import dev.robust.trainer.kafka.EventPublisher;
-import dev.robust.trainer.kafka.RecordHeaders;
+import dev.robust.service.messaging.EventPublisher;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -26,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RunOutcomesTest {
     private final MockProducer<String, byte[]> broker =
             new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-    private final EventPublisher publisher = new EventPublisher(broker);
+    private final EventPublisher publisher = new EventPublisher(broker, "/trainer-service");
 
     @TempDir
     Path store;
@@ -111,7 +110,7 @@ class RunOutcomesTest {
 
     private List<Event> published() {
         return broker.history().stream()
-                .map(r -> EventCodec.decode(RecordHeaders.asMap(r.headers()), r.value()))
+                .map(r -> EventCodec.decode(r.headers(), r.value()))
                 .toList();
     }
 }

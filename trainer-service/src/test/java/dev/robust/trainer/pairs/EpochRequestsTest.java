@@ -4,8 +4,7 @@ import dev.robust.common.event.AugmentationConfig;
 import dev.robust.common.event.EpochRequested;
 import dev.robust.common.event.EventCodec;
 import dev.robust.common.event.ModelRole;
-import dev.robust.trainer.kafka.EventPublisher;
-import dev.robust.trainer.kafka.RecordHeaders;
+import dev.robust.service.messaging.EventPublisher;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -18,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class EpochRequestsTest {
     private final MockProducer<String, byte[]> producer =
             new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-    private final EpochRequests requests = new EpochRequests(new EventPublisher(producer), "r1", 500,
+    private final EpochRequests requests = new EpochRequests(new EventPublisher(producer, "/trainer-service"), "r1", 500,
             AugmentationConfig.reference(), 2);
 
     @Test
@@ -51,13 +50,13 @@ class EpochRequestsTest {
 
     private List<String> sent() {
         return producer.history().stream().map(r -> {
-            EpochRequested request = (EpochRequested) EventCodec.decode(RecordHeaders.asMap(r.headers()), r.value());
+            EpochRequested request = (EpochRequested) EventCodec.decode(r.headers(), r.value());
             return request.phase().id() + "-" + request.epoch();
         }).toList();
     }
 
     private EpochRequested decode(int index) {
         var record = producer.history().get(index);
-        return (EpochRequested) EventCodec.decode(RecordHeaders.asMap(record.headers()), record.value());
+        return (EpochRequested) EventCodec.decode(record.headers(), record.value());
     }
 }

@@ -5,10 +5,12 @@ import dev.robust.common.event.ModelRole;
 import dev.robust.common.event.RecordKeys;
 import dev.robust.common.image.CleanNoisyPair;
 import dev.robust.common.image.UInt8Image;
-import dev.robust.common.topic.TrainPairsProtocol;
+import dev.robust.common.pairs.TrainPairsProtocol;
 import dev.robust.common.topic.Topics;
 import dev.robust.kafka.embedded.testing.TestKitBroker;
-import dev.robust.trainer.kafka.KafkaClients;
+import dev.robust.service.messaging.DeadLetterPublisher;
+import dev.robust.service.messaging.KafkaClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -45,6 +47,7 @@ class PairStreamLossTest {
     private static KafkaClients kafka;
     private static Admin admin;
     private static KafkaProducer<String, byte[]> producer;
+    private static DeadLetterPublisher deadLetters;
 
     @BeforeAll
     static void start() throws Exception {
@@ -53,11 +56,12 @@ class PairStreamLossTest {
         admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()));
         admin.createTopics(List.of(new NewTopic(Topics.TRAIN_PAIRS, 1, (short) 1))).all().get();
         producer = kafka.producer();
+        deadLetters = new DeadLetterPublisher(producer, new SimpleMeterRegistry(), "trainer-service");
     }
 
     @AfterAll
     static void stop() {
-        producer.close();
+        kafka.close();
         admin.close();
         broker.close();
     }
@@ -159,7 +163,7 @@ class PairStreamLossTest {
     }
 
     private static PairStream open(String run, Duration timeout, PairStream.Resend resend) {
-        return PairStream.open(kafka, run, 8, SIDE, 4, timeout, () -> { }, resend);
+        return PairStream.open(kafka, deadLetters, run, 8, SIDE, 4, timeout, () -> { }, resend);
     }
 
     /** Pairs {@code from..to-1} of an epoch (label = position), then a marker counting {@code count}; returns the offset

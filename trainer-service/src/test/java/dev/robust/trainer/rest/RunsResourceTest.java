@@ -5,7 +5,7 @@ import dev.robust.common.event.RunRequested;
 import dev.robust.common.topic.Topics;
 import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
 import dev.robust.service.problem.Problem;
-import dev.robust.trainer.kafka.KafkaClients;
+import dev.robust.service.messaging.KafkaClients;
 import dev.robust.trainer.run.RunBoard;
 import dev.robust.trainer.testing.TopicEvents;
 import io.quarkus.test.common.QuarkusTestResource;

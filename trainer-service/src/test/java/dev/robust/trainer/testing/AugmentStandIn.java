@@ -13,9 +13,8 @@ import dev.robust.common.image.CleanNoisyPair;
 import dev.robust.common.image.LabeledImage;
 import dev.robust.common.image.UInt8Image;
 import dev.robust.common.topic.Topics;
-import dev.robust.common.topic.TrainPairsProtocol;
-import dev.robust.trainer.kafka.KafkaClients;
-import dev.robust.trainer.kafka.RecordHeaders;
+import dev.robust.common.pairs.TrainPairsProtocol;
+import dev.robust.service.messaging.KafkaClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -58,7 +57,7 @@ public final class AugmentStandIn implements AutoCloseable {
         this.kafka = kafka;
         this.data = data;
         this.producer = kafka.producer();
-        this.consumer = kafka.reader(100);
+        this.consumer = kafka.reader(KafkaClients.TEXT_KEYS, 100, true);
         this.thread = new Thread(this::serve, "augment-stand-in");
         this.thread.setDaemon(true);
     }
@@ -106,7 +105,7 @@ public final class AugmentStandIn implements AutoCloseable {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     Event event;
                     try {
-                        event = EventCodec.decode(RecordHeaders.asMap(record.headers()), record.value());
+                        event = EventCodec.decode(record.headers(), record.value());
                     } catch (InvalidEventException e) {
                         continue;
                     }
@@ -187,6 +186,5 @@ public final class AugmentStandIn implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         consumer.close();
-        producer.close();
     }
 }

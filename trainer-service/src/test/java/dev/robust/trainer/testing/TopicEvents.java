@@ -2,8 +2,7 @@ package dev.robust.trainer.testing;
 
 import dev.robust.common.event.Event;
 import dev.robust.common.event.EventCodec;
-import dev.robust.trainer.kafka.KafkaClients;
-import dev.robust.trainer.kafka.RecordHeaders;
+import dev.robust.service.messaging.KafkaClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -20,14 +19,14 @@ public final class TopicEvents {
 
     public static <T extends Event> List<T> read(KafkaClients kafka, String topic, Class<T> type) {
         List<T> events = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = kafka.reader(500)) {
+        try (KafkaConsumer<String, byte[]> consumer = kafka.reader(KafkaClients.TEXT_KEYS, 500, true)) {
             List<TopicPartition> partitions = KafkaClients.awaitPartitions(consumer, topic, Duration.ofSeconds(30));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    Event event = EventCodec.decode(RecordHeaders.asMap(record.headers()), record.value());
+                    Event event = EventCodec.decode(record.headers(), record.value());
                     if (type.isInstance(event)) {
                         events.add(type.cast(event));
                     }

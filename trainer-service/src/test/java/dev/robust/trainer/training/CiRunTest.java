@@ -11,7 +11,7 @@ import dev.robust.common.event.RunStarted;
 import dev.robust.common.topic.Topics;
 import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
 import dev.robust.trainer.config.TrainerConfig;
-import dev.robust.trainer.kafka.KafkaClients;
+import dev.robust.service.messaging.KafkaClients;
 import dev.robust.trainer.testing.AugmentStandIn;
 import dev.robust.trainer.testing.TopicEvents;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -7,7 +7,7 @@ import dev.robust.common.event.RecordKeys;
 import dev.robust.common.image.LabeledImage;
 import dev.robust.common.topic.Topics;
 import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
-import dev.robust.trainer.kafka.KafkaClients;
+import dev.robust.service.messaging.KafkaClients;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -64,7 +64,9 @@ class FailFastTest {
         SyntheticSource data = new SyntheticSource(5, 10, 200);
         AtomicInteger sent = new AtomicInteger();
         ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
-        try (KafkaProducer<String, byte[]> producer = kafka.producer()) {
+        // The service's own producer, shared: not closed here.
+        KafkaProducer<String, byte[]> producer = kafka.producer();
+        try {
             // One validation image every 300 ms: the topic keeps growing, so a ci run (128 images) keeps waiting.
             trickle.scheduleAtFixedRate(() -> {
                 int index = sent.getAndIncrement();

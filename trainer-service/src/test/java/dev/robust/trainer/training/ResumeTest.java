@@ -13,9 +13,10 @@ import dev.robust.common.profile.RunProfile;
 import dev.robust.common.topic.Topics;
 import dev.robust.engine.Engine;
 import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
+import dev.robust.service.messaging.DeadLetterPublisher;
 import dev.robust.trainer.config.TrainerConfig;
-import dev.robust.trainer.kafka.EventPublisher;
-import dev.robust.trainer.kafka.KafkaClients;
+import dev.robust.service.messaging.EventPublisher;
+import dev.robust.service.messaging.KafkaClients;
 import dev.robust.trainer.testing.AugmentStandIn;
 import dev.robust.trainer.testing.TopicEvents;
 import dev.robust.trainer.testing.TrainerConfigWithStore;
@@ -47,6 +48,8 @@ class ResumeTest {
     @Inject
     KafkaClients kafka;
     @Inject
+    DeadLetterPublisher deadLetters;
+    @Inject
     TrainingMetrics metrics;
 
     @Inject
@@ -74,14 +77,14 @@ class ResumeTest {
         try (AugmentStandIn augment = new AugmentStandIn(kafka, new SyntheticSource(5, 192, 128)).start()) {
             augment.publishValidation();
             // First attempt: the trainer goes away two batches into teacher epoch 1.
-            assertThrows(RunStoppedException.class, () -> new RunExecutor(engine, kafka, publisher, withStore, metrics)
+            assertThrows(RunStoppedException.class, () -> executor(withStore)
                     .execute(request, new CrashAt(ModelRole.TEACHER, 1, 2)));
             StoredCheckpoint teacher0 = store.find(runId, runId + "-teacher-0", format).orElseThrow();
             // As if it had also died between writing epoch 1's model file and recording it.
             Path orphan = store.resolve(CheckpointStore.uri(runId, runId + "-teacher-1", format));
             Files.write(orphan, new byte[] {1, 2, 3});
 
-            new RunExecutor(engine, kafka, publisher, withStore, metrics).execute(request, new CrashAt(null, -1, -1));
+            executor(withStore).execute(request, new CrashAt(null, -1, -1));
 
             assertEquals(teacher0, store.find(runId, runId + "-teacher-0", format).orElseThrow(),
                     "the checkpoint of teacher epoch 0 was not rewritten");
@@ -119,8 +122,7 @@ class ResumeTest {
         RunRequested request = new RunRequested(runId, "ci", Map.of(),
                 Map.copyOf(RunProfile.named("ci").asMap()), 42);
 
-        new RunExecutor(engine, kafka, publisher, new TrainerConfigWithStore(config, root.toString()), metrics)
-                .execute(request, new CrashAt(null, -1, -1));
+        executor(new TrainerConfigWithStore(config, root.toString())).execute(request, new CrashAt(null, -1, -1));
 
         RunFailed failed = TopicEvents.read(kafka, Topics.RUNS, RunFailed.class).stream()
                 .filter(f -> f.runId().equals(runId)).findFirst().orElseThrow();
@@ -139,7 +141,7 @@ class ResumeTest {
         try (AugmentStandIn augment = new AugmentStandIn(kafka, new SyntheticSource(5, 192, 128))
                 .losingPairs(1, 10).start()) {
             augment.publishValidation();
-            new RunExecutor(engine, kafka, publisher, withStore, metrics).execute(request, new CrashAt(null, -1, -1));
+            executor(withStore).execute(request, new CrashAt(null, -1, -1));
             long ended = System.nanoTime();
 
             assertTrue(augment.firstLossNanos() > 0, "the stand-in never lost a pair");
@@ -188,5 +190,9 @@ class ResumeTest {
     private static String shaOf(List<CheckpointCreated> checkpoints, String checkpointId) {
         return checkpoints.stream().filter(c -> c.checkpointId().equals(checkpointId)).findFirst().orElseThrow()
                 .sha256();
+    }
+
+    private RunExecutor executor(TrainerConfig withStore) {
+        return new RunExecutor(engine, kafka, deadLetters, publisher, withStore, metrics);
     }
 }

@@ -7,7 +7,9 @@ import dev.robust.common.image.UInt8Image;
 import dev.robust.common.topic.DeadLetterHeaders;
 import dev.robust.common.topic.Topics;
 import dev.robust.kafka.embedded.testing.TestKitBroker;
-import dev.robust.trainer.kafka.KafkaClients;
+import dev.robust.service.messaging.DeadLetterPublisher;
+import dev.robust.service.messaging.KafkaClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,18 +30,19 @@ class ValidationSetDeadLetterTest {
 
     @Test
     void malformedValidationRecordsGoToTheDeadLetterTopicAndTheRestAreUsed() throws Exception {
-        try (TestKitBroker broker = TestKitBroker.start()) {
-            KafkaClients kafka = KafkaClients.forBootstrapServers(broker.bootstrapServers());
+        try (TestKitBroker broker = TestKitBroker.start();
+             KafkaClients kafka = KafkaClients.forBootstrapServers(broker.bootstrapServers())) {
             byte[] good = LabeledImageCodec.encode(new LabeledImage(7, 3, UInt8Image.zeros(32, 32, 3)));
-            try (KafkaProducer<String, byte[]> producer = kafka.producer()) {
-                producer.send(new ProducerRecord<>(Topics.CIFAR10_VAL, RecordKeys.datasetImage(1),
-                        "not an image".getBytes(StandardCharsets.UTF_8))).get();
-                producer.send(new ProducerRecord<>(Topics.CIFAR10_VAL, RecordKeys.datasetImage(2),
-                        Arrays.copyOf(good, good.length / 2))).get();
-                producer.send(new ProducerRecord<>(Topics.CIFAR10_VAL, RecordKeys.datasetImage(7), good)).get();
-            }
+            KafkaProducer<String, byte[]> producer = kafka.producer();
+            producer.send(new ProducerRecord<>(Topics.CIFAR10_VAL, RecordKeys.datasetImage(1),
+                    "not an image".getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(Topics.CIFAR10_VAL, RecordKeys.datasetImage(2),
+                    Arrays.copyOf(good, good.length / 2))).get();
+            producer.send(new ProducerRecord<>(Topics.CIFAR10_VAL, RecordKeys.datasetImage(7), good)).get();
+            DeadLetterPublisher deadLetters = new DeadLetterPublisher(producer, new SimpleMeterRegistry(),
+                    "trainer-service");
 
-            ValidationSet validation = ValidationSet.read(kafka, 3, 32, Duration.ofSeconds(2), () -> { });
+            ValidationSet validation = ValidationSet.read(kafka, deadLetters, 3, 32, Duration.ofSeconds(2), () -> { });
 
             assertEquals(1, validation.imageCount());
             List<ConsumerRecord<String, byte[]>> letters = deadLetters(kafka, Topics.dlq(Topics.CIFAR10_VAL), 2);
@@ -55,7 +58,7 @@ class ValidationSetDeadLetterTest {
 
     private static List<ConsumerRecord<String, byte[]>> deadLetters(KafkaClients kafka, String topic, int expected) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = kafka.reader(100)) {
+        try (KafkaConsumer<String, byte[]> consumer = kafka.reader(KafkaClients.TEXT_KEYS, 100, true)) {
             List<TopicPartition> partitions = KafkaClients.awaitPartitions(consumer, topic, Duration.ofSeconds(10));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

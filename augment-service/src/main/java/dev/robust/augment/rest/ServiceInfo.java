@@ -1,5 +1,0 @@
-package dev.robust.augment.rest;
-
-/** What {@code GET /info} answers: which service this is, which build, and which Kafka it talks to. */
-public record ServiceInfo(String service, String version, String kafkaBootstrapServers) {
-}
