@@ -20,6 +20,7 @@ public final class ReportHtml {
                 .warning { background: #fefcbf; border: 1px solid #d69e2e; padding: .7em 1em; }
                 img { max-width: 100%%; margin: 1em 0; display: block; }
                 #settings th { display: none; }
+                #settings td { text-align: left; }
                 </style></head><body>
                 """.formatted(escape(report.runId())));
         html.append("<h1>robust run ").append(escape(report.runId())).append("</h1>\n");
