@@ -76,11 +76,16 @@ public final class RobustCommand {
         return e.toString() + " (run with --verbose for the stack trace)";
     }
 
+    /** This build's version from the jar's manifest; {@code development build} when run from classes. */
+    public static String version() {
+        String v = RobustCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = RobustCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"robust " + (v == null ? "development build" : v)};
+            return new String[] {"robust " + version()};
         }
     }
 }

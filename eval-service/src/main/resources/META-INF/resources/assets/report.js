@@ -20,27 +20,56 @@ function latestPerRole(checkpoints) {
   return ["teacher", "student"].filter(role => latest[role]).map(role => latest[role]);
 }
 
-function meanAtSeverity(summary, severity) {
-  if (severity === 0) return summary.clean_top1 ?? null;
-  const values = Object.values(summary.per_corruption || {}).map(bySeverity => bySeverity[severity])
-      .filter(v => v !== undefined && v !== null);
-  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+/** The run's settings as this service knows them, from the report and from /info. */
+async function renderSettings(report, checkpoints) {
+  const info = await fetch("/info").then(response => response.ok ? response.json() : {}).catch(() => ({}));
+  const synthetic = report.dataset === "synthetic";
+  document.getElementById("synthetic").hidden = !synthetic;
+  const severities = [...new Set(checkpoints.flatMap(summary => (report.scores[summary.checkpoint_id]?.by_severity
+      || []).map(point => point.severity)).filter(severity => severity > 0))].sort();
+  const rows = [
+    ["data", synthetic ? "synthetic (not CIFAR-10)" : (report.dataset || "not recorded")],
+    ["engine", (report.engines || []).join(", ") || "not recorded"],
+    ["severities scored", severities.length ? severities.join(", ")
+        + (severities.join() === "5" ? " only, so C-all = C-sev5" : "") : "none yet"],
+    ["profile, seed", "set by the trainer: its GET /runs/" + report.run_id + " names them"],
+    ["eval-service", `${info.service || "eval-service"} ${info.version || ""}`.trim()],
+  ];
+  const body = document.querySelector("#settings tbody");
+  for (const [name, value] of rows) {
+    const row = document.createElement("tr");
+    for (const text of [name, value]) {
+      const td = document.createElement("td");
+      td.textContent = text;
+      row.appendChild(td);
+    }
+    body.appendChild(row);
+  }
+  document.getElementById("sev5-only").hidden = severities.join() !== "5";
 }
 
 function render(report) {
   document.getElementById("title").textContent = `run ${report.run_id}`;
   document.getElementById("dataset").textContent = `data: ${report.dataset}`;
-  const latest = modelsToCompare(report.checkpoints);
-  const corruptions = [...new Set(latest.flatMap(s => Object.keys(s.per_corruption || {})))].sort();
-  document.getElementById("severity5").appendChild(barChart(corruptions, latest.map(summary => ({
-    name: summary.model_name || `${summary.role} (epoch ${summary.epoch})`,
-    values: corruptions.map(c => (summary.per_corruption[c] || {})[5] ?? null)
-  }))));
+  const models = modelsToCompare(report.checkpoints);
+  const scores = summary => report.scores[summary.checkpoint_id] || {slices: [], by_severity: []};
+  const slice = (summary, corruption, severity) => scores(summary).slices
+      .find(s => s.corruption === corruption && s.severity === severity);
+  const corruptions = [...new Set(models.flatMap(s => Object.keys(s.per_corruption || {})))].sort();
+  const categories = ["clean", ...corruptions];
+  document.getElementById("severity5").appendChild(barChart(categories, models.map(summary => {
+    const slices = categories.map(c => c === "clean" ? slice(summary, "clean", 0) : slice(summary, c, 5));
+    return {name: summary.model_name || summary.checkpoint_id,
+      values: slices.map(s => s ? s.top1 : null), intervals: slices.map(s => s ? s.interval : null)};
+  })));
   const severities = [0, 1, 2, 3, 4, 5];
-  document.getElementById("curves").appendChild(lineChart(severities.map(String), report.checkpoints.map(summary => ({
-    name: `${summary.role} ${summary.epoch}`,
-    values: severities.map(severity => meanAtSeverity(summary, severity))
-  }))));
+  document.getElementById("curves").appendChild(lineChart(severities.map(s => s === 0 ? "clean" : String(s)),
+      models.map(summary => {
+        const points = severities.map(severity => scores(summary).by_severity.find(p => p.severity === severity));
+        return {name: summary.model_name || summary.checkpoint_id,
+          values: points.map(p => p ? p.top1 : null), intervals: points.map(p => p ? p.interval : null)};
+      })));
+  renderSettings(report, models);
   const body = document.querySelector("#summaries tbody");
   for (const summary of report.checkpoints) {
     const row = document.createElement("tr");

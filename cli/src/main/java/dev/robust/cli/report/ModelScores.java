@@ -5,6 +5,7 @@ import dev.robust.common.event.Comparison;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
 import dev.robust.common.stats.Interval;
+import dev.robust.common.stats.Wilson;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,6 +68,17 @@ public record ModelScores(String role, String name, String kind, String checkpoi
         List<Double> values = corruptions.stream().flatMap(c -> c.at(severity).stream()).map(Slice::top1).toList();
         return values.isEmpty() ? Optional.empty()
                 : Optional.of(values.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+    }
+
+    /**
+     * The 95 % Wilson interval of every image scored at {@code severity}, all corruptions pooled (as the summary's
+     * C-sev5 interval pools them); empty when none was.
+     */
+    public Optional<Interval> pooledIntervalAt(int severity) {
+        List<Slice> slices = corruptions.stream().flatMap(c -> c.at(severity).stream()).toList();
+        if (slices.isEmpty()) return Optional.empty();
+        return Optional.of(Wilson.interval(slices.stream().mapToLong(Slice::correct).sum(),
+                slices.stream().mapToLong(Slice::total).sum()));
     }
 
     /** Position in {@link Corruption#values()}, the order of the CIFAR-10-C paper; unknown names last. */

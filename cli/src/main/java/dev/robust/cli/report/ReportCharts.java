@@ -1,6 +1,7 @@
 package dev.robust.cli.report;
 
 import dev.robust.common.corruption.Corruption;
+import dev.robust.common.stats.Interval;
 
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
@@ -16,10 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The report's two charts, drawn with Java2D into PNG files: teacher vs student top-1 per corruption at severity 5
- * (clean first, for scale), and mean top-1 against severity (0 = clean).
+ * The report's two charts, drawn with Java2D into PNG files: each final model's top-1 per corruption at severity 5
+ * (clean first, for scale), and mean top-1 against severity (0 = clean); each value with its 95 % interval as a
+ * whisker, each model named in the legend by what it is (raw teacher, SWA teacher, student).
  */
 public final class ReportCharts {
     public static final String SEVERITY5_CHART = "top1-severity5-by-corruption.png";
@@ -30,6 +33,7 @@ public final class ReportCharts {
     private static final int RIGHT = 20;
     private static final int TOP = 80;
     private static final int PLOT_HEIGHT = 300;
+    private static final int MIN_WIDTH = 900;
 
     private ReportCharts() {
     }
@@ -46,73 +50,122 @@ public final class ReportCharts {
         List<String> groups = new ArrayList<>(List.of("clean"));
         groups.addAll(ReportTables.corruptionsScored(report));
         List<ModelScores> models = report.models();
-        int barWidth = 14;
-        int groupWidth = barWidth * Math.max(1, models.size()) + 12;
         int bottom = 130; // room for the rotated corruption names
-        // Wide enough for the title and the legend however few corruptions a profile scores.
-        int width = Math.max(560, LEFT + groups.size() * groupWidth + RIGHT);
+        // The plot spans the canvas: groups share its width, however few corruptions a profile scores.
+        int width = Math.max(MIN_WIDTH, LEFT + groups.size() * (12 * Math.max(1, models.size()) + 12) + RIGHT);
+        int plotWidth = width - LEFT - RIGHT;
+        double groupWidth = (double) plotWidth / groups.size();
+        double barWidth = (groupWidth - 12) / Math.max(1, models.size());
         BufferedImage image = canvas(width, TOP + PLOT_HEIGHT + bottom);
         Graphics2D g = image.createGraphics();
         prepare(g);
         title(g, "Top-1 at severity 5, per corruption (" + report.dataset().label() + ")");
-        yAxis(g, groups.size() * groupWidth);
+        subtitle(g, "bars: top-1 of each model; whiskers: 95 % Wilson interval over the slice's images");
+        yAxis(g, plotWidth);
         legend(g, models, image.getWidth());
         for (int group = 0; group < groups.size(); group++) {
-            int x0 = LEFT + group * groupWidth + 6;
+            double x0 = LEFT + group * groupWidth + 6;
             for (int m = 0; m < models.size(); m++) {
-                Optional<Double> top1 = group == 0 ? Optional.ofNullable(models.get(m).cleanTop1())
-                        : models.get(m).corruption(groups.get(group)).flatMap(c -> c.at(Corruption.MAX_SEVERITY))
-                        .map(Slice::top1);
+                ModelScores model = models.get(m);
+                Optional<Double> top1;
+                Optional<Interval> interval;
+                if (group == 0) {
+                    top1 = Optional.ofNullable(model.cleanTop1());
+                    interval = Optional.ofNullable(model.cleanInterval());
+                } else {
+                    Optional<Slice> slice = model.corruption(groups.get(group))
+                            .flatMap(c -> c.at(Corruption.MAX_SEVERITY));
+                    top1 = slice.map(Slice::top1);
+                    interval = slice.map(Slice::interval);
+                }
                 if (top1.isEmpty()) continue;
+                int x = (int) Math.round(x0 + m * barWidth);
+                int w = Math.max(2, (int) Math.round(barWidth) - 2);
                 int height = (int) Math.round(top1.get() * PLOT_HEIGHT);
                 g.setColor(SERIES[m % SERIES.length]);
-                g.fillRect(x0 + m * barWidth, TOP + PLOT_HEIGHT - height, barWidth - 2, height);
+                g.fillRect(x, TOP + PLOT_HEIGHT - height, w, height);
+                interval.ifPresent(ci -> errorBar(g, x + w / 2, ci, Math.max(2, w / 4)));
             }
             g.setColor(Color.DARK_GRAY);
             AffineTransform straight = g.getTransform();
-            g.rotate(Math.toRadians(-50), x0 + groupWidth / 2.0, TOP + PLOT_HEIGHT + 12);
+            double labelX = x0 + groupWidth / 2;
+            g.rotate(Math.toRadians(-50), labelX, TOP + PLOT_HEIGHT + 12);
             String name = groups.get(group);
-            g.drawString(name, x0 + groupWidth / 2 - g.getFontMetrics().stringWidth(name), TOP + PLOT_HEIGHT + 16);
+            g.drawString(name, (int) Math.round(labelX) - g.getFontMetrics().stringWidth(name),
+                    TOP + PLOT_HEIGHT + 16);
             g.setTransform(straight);
         }
         g.dispose();
         return image;
     }
 
+    /**
+     * Mean top-1 over the corruptions at each severity, with the pooled 95 % Wilson interval of their images.
+     * Points only where a severity was scored, and lines only between neighbouring scored severities: a profile
+     * that scores severity 5 alone gets a clean point and a severity-5 point, not a line implying severities 1–4.
+     */
     static BufferedImage bySeverity(RunReport report) {
-        int step = 90;
-        int width = LEFT + 5 * step + 2 * RIGHT + 80;
+        int step = 130;
+        int width = Math.max(MIN_WIDTH, LEFT + 40 + Corruption.MAX_SEVERITY * step + RIGHT);
+        int plotWidth = width - LEFT - RIGHT;
+        step = (plotWidth - 40) / Corruption.MAX_SEVERITY;
         BufferedImage image = canvas(width, TOP + PLOT_HEIGHT + 60);
         Graphics2D g = image.createGraphics();
         prepare(g);
         title(g, "Top-1 vs severity (mean over the corruptions scored; 0 = clean)");
-        yAxis(g, 5 * step + 40);
+        subtitle(g, ReportTables.onlySeverity5(report)
+                ? "only severity 5 was scored, so C-sev5 = C-all; whiskers: 95 % Wilson interval"
+                : "points only at the severities scored; whiskers: 95 % Wilson interval of the pooled images");
+        yAxis(g, plotWidth);
         legend(g, report.models(), width);
-        g.setColor(Color.DARK_GRAY);
+        Set<Integer> scored = ReportTables.severitiesScored(report);
         for (int severity = 0; severity <= Corruption.MAX_SEVERITY; severity++) {
-            String label = severity == 0 ? "clean" : Integer.toString(severity);
+            boolean wasScored = severity == 0 || scored.contains(severity);
+            String label = severity == 0 ? "clean" : wasScored ? Integer.toString(severity) : severity + " (not scored)";
             int x = LEFT + 20 + severity * step;
+            g.setColor(wasScored ? Color.DARK_GRAY : Color.LIGHT_GRAY);
             g.drawString(label, x - g.getFontMetrics().stringWidth(label) / 2, TOP + PLOT_HEIGHT + 20);
         }
-        g.setStroke(new BasicStroke(2.5f));
         for (int m = 0; m < report.models().size(); m++) {
             ModelScores model = report.models().get(m);
             g.setColor(SERIES[m % SERIES.length]);
+            int previousSeverity = -2;
             int previousX = -1;
             int previousY = -1;
             for (int severity = 0; severity <= Corruption.MAX_SEVERITY; severity++) {
                 Optional<Double> top1 = severity == 0 ? Optional.ofNullable(model.cleanTop1()) : model.meanAt(severity);
                 if (top1.isEmpty()) continue;
-                int x = LEFT + 20 + severity * step;
+                Optional<Interval> interval = severity == 0 ? Optional.ofNullable(model.cleanInterval())
+                        : model.pooledIntervalAt(severity);
+                // Models side by side by a few pixels, so their whiskers do not hide each other.
+                int x = LEFT + 20 + severity * step + (m - report.models().size() / 2) * 6;
                 int y = TOP + PLOT_HEIGHT - (int) Math.round(top1.get() * PLOT_HEIGHT);
                 g.fillOval(x - 4, y - 4, 8, 8);
-                if (previousX >= 0) g.drawLine(previousX, previousY, x, y);
+                interval.ifPresent(ci -> errorBar(g, x, ci, 4));
+                g.setStroke(new BasicStroke(2.5f));
+                if (previousSeverity == severity - 1) g.drawLine(previousX, previousY, x, y);
+                g.setStroke(new BasicStroke(1f));
+                previousSeverity = severity;
                 previousX = x;
                 previousY = y;
             }
         }
         g.dispose();
         return image;
+    }
+
+    /** A vertical whisker from the interval's low to its high end, with caps {@code 2 * halfCap} wide. */
+    private static void errorBar(Graphics2D g, int x, Interval interval, int halfCap) {
+        Color colour = g.getColor();
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(1.2f));
+        int low = TOP + PLOT_HEIGHT - (int) Math.round(interval.low() * PLOT_HEIGHT);
+        int high = TOP + PLOT_HEIGHT - (int) Math.round(interval.high() * PLOT_HEIGHT);
+        g.drawLine(x, low, x, high);
+        g.drawLine(x - halfCap, low, x + halfCap, low);
+        g.drawLine(x - halfCap, high, x + halfCap, high);
+        g.setStroke(new BasicStroke(1f));
+        g.setColor(colour);
     }
 
     private static BufferedImage canvas(int width, int height) {
@@ -137,6 +190,11 @@ public final class ReportCharts {
         g.setFont(g.getFont().deriveFont(Font.PLAIN, 12f));
     }
 
+    private static void subtitle(Graphics2D g, String text) {
+        g.setColor(Color.DARK_GRAY);
+        g.drawString(text, LEFT, 40);
+    }
+
     /** 0–100 % with a grid line every 20 %. */
     private static void yAxis(Graphics2D g, int plotWidth) {
         for (int percent = 0; percent <= 100; percent += 20) {
@@ -153,7 +211,7 @@ public final class ReportCharts {
         int longest = models.stream().mapToInt(model -> g.getFontMetrics().stringWidth(model.name())).max().orElse(0);
         int x = width - RIGHT - 18 - longest;
         for (int m = 0; m < models.size(); m++) {
-            int y = 44 + m * 16;
+            int y = 30 + m * 16;
             g.setColor(SERIES[m % SERIES.length]);
             g.fillRect(x, y - 10, 12, 12);
             g.setColor(Color.DARK_GRAY);

@@ -18,7 +18,9 @@ public final class ReportHtml {
                 th, td { border: 1px solid #cbd5e0; padding: .3em .7em; text-align: right; }
                 th:first-child, td:first-child { text-align: left; }
                 .warning { background: #fefcbf; border: 1px solid #d69e2e; padding: .7em 1em; }
-                img { max-width: 100%%; margin: 1em 0; }
+                img { max-width: 100%%; margin: 1em 0; display: block; }
+                #settings th { display: none; }
+                #settings td { text-align: left; }
                 </style></head><body>
                 """.formatted(escape(report.runId())));
         html.append("<h1>robust run ").append(escape(report.runId())).append("</h1>\n");
@@ -26,12 +28,11 @@ public final class ReportHtml {
             html.append("<p class=\"warning\"><strong>Synthetic data.</strong> These scores are on procedurally "
                     + "generated images, not CIFAR-10; they show the pipeline works, not how robust a model is.</p>\n");
         }
-        html.append("<p>Profile <b>").append(escape(report.profile())).append("</b> · data: ")
-                .append(escape(report.dataset().note())).append(" · CIFAR-10-C: ").append(escape(report.cifar10c()))
-                .append(" · started ").append(report.startedAt()).append(" · ")
-                .append(escape(ReportMarkdown.durations(report.durationsSeconds()))).append("</p>\n");
+        html.append(table(ReportTables.settings(report), "settings"));
         html.append("<h2>Scores</h2>\n").append(table(ReportTables.headline(report)));
-        html.append("<p>").append(escape(ReportMarkdown.INTERVALS)).append("</p>\n");
+        html.append("<p>C-sev5: mean top-1 over the corruptions scored at severity 5; C-all: over every severity "
+                + "scored").append(escape(ReportMarkdown.sev5Only(report))).append(". ")
+                .append(escape(ReportMarkdown.INTERVALS)).append("</p>\n");
         ReportTables.Table verdicts = ReportTables.verdicts(report, true);
         if (!verdicts.rows().isEmpty()) {
             html.append("<h2>Verdicts</h2>\n").append(table(verdicts)).append("<p>")
@@ -46,7 +47,12 @@ public final class ReportHtml {
     }
 
     static String table(ReportTables.Table table) {
-        StringBuilder html = new StringBuilder("<table>\n<tr>");
+        return table(table, null);
+    }
+
+    /** A table; {@code id} (may be null) lets a reader or a test find it. */
+    static String table(ReportTables.Table table, String id) {
+        StringBuilder html = new StringBuilder(id == null ? "<table>\n<tr>" : "<table id=\"" + id + "\">\n<tr>");
         table.header().forEach(cell -> html.append("<th>").append(escape(cell)).append("</th>"));
         html.append("</tr>\n");
         for (List<String> row : table.rows()) {

@@ -27,16 +27,10 @@ public final class ReportMarkdown {
                     + "they show "
                     + "the pipeline works, not how robust a model is.\n\n");
         }
-        md.append(table(new ReportTables.Table(List.of("", ""), List.of(
-                List.of("profile", report.profile()),
-                List.of("data set", report.dataset().note() + " (`" + report.dataset().spec() + "`)"),
-                List.of("CIFAR-10-C", report.cifar10c()),
-                List.of("engine", report.models().isEmpty() ? "–" : String.valueOf(report.models().get(0).engine())),
-                List.of("started", String.valueOf(report.startedAt())),
-                List.of("time", durations(report.durationsSeconds()))))));
+        md.append(table(ReportTables.settings(report)));
         md.append("\n## Scores\n\n").append(table(ReportTables.headline(report)));
         md.append("\nC-sev5: mean top-1 over the corruptions scored at severity 5; "
-                + "C-all: over every severity scored. " + INTERVALS + "\n");
+                + "C-all: over every severity scored" + sev5Only(report) + ". " + INTERVALS + "\n");
         ReportTables.Table verdicts = ReportTables.verdicts(report, true);
         if (!verdicts.rows().isEmpty()) {
             md.append("\n## Verdicts\n\n").append(table(verdicts)).append("\n").append(VERDICTS).append("\n");
@@ -48,6 +42,11 @@ public final class ReportMarkdown {
             charts.forEach(chart -> md.append("![").append(chart).append("](").append(chart).append(")\n"));
         }
         return md.toString();
+    }
+
+    /** When severity 5 is the only one scored, C-all and C-sev5 are the same figure: said next to them. */
+    static String sev5Only(RunReport report) {
+        return ReportTables.onlySeverity5(report) ? " (only severity 5 was scored, so C-all = C-sev5)" : "";
     }
 
     /** {@code stage 12 s, stage 30 s}, in the order the stages ran. */

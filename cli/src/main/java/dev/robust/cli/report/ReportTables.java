@@ -11,6 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The report's tables as rows of cells: the headline scores, the verdicts, the per-corruption scores and the
@@ -23,6 +26,50 @@ public final class ReportTables {
     }
 
     private ReportTables() {
+    }
+
+    /**
+     * What ran on what: profile, engine, data (synthetic flagged), CIFAR-10-C, severities scored, seed, the version
+     * of robust, when and how long. The header of the Markdown and HTML reports.
+     */
+    public static Table settings(RunReport report) {
+        RunReport.Dataset data = report.dataset();
+        String dataCell = data.note() + " (" + data.spec() + ")";
+        if (data.synthetic() && !dataCell.toLowerCase(Locale.ROOT).contains("synthetic")) {
+            dataCell = "SYNTHETIC — " + dataCell;
+        }
+        return new Table(List.of("", ""), List.of(
+                List.of("profile", String.valueOf(report.profile())),
+                List.of("engine", report.engines()),
+                List.of("data", dataCell),
+                List.of("CIFAR-10-C", String.valueOf(report.cifar10c())),
+                List.of("severities scored", severitiesNote(report)),
+                List.of("seed", report.seed()),
+                List.of("robust version", report.version() == null ? "not recorded" : report.version()),
+                List.of("started", String.valueOf(report.startedAt())),
+                List.of("time", ReportMarkdown.durations(report.durationsSeconds()))));
+    }
+
+    /** The severities any model was scored at, ascending (clean not included). */
+    public static SortedSet<Integer> severitiesScored(RunReport report) {
+        SortedSet<Integer> severities = new TreeSet<>();
+        for (ModelScores model : report.models()) {
+            model.corruptions().forEach(c -> c.severities().forEach(slice -> severities.add(slice.severity())));
+        }
+        return severities;
+    }
+
+    /** {@code 1, 3, 5}; when only severity 5 is scored it says that C-all is then C-sev5. */
+    static String severitiesNote(RunReport report) {
+        SortedSet<Integer> severities = severitiesScored(report);
+        if (severities.isEmpty()) return "none";
+        String list = severities.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return onlySeverity5(report) ? list + " only, so C-all = C-sev5" : list;
+    }
+
+    /** True when severity 5 is the only severity scored: C-all is then C-sev5. */
+    static boolean onlySeverity5(RunReport report) {
+        return severitiesScored(report).equals(Set.of(Corruption.MAX_SEVERITY));
     }
 
     /** Clean top-1, C-sev5 and C-all per model, each with its 95 % interval. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Everything {@code robust run} reports about one run: what ran on what data, how long each stage took, the
@@ -14,10 +16,23 @@ import java.util.Map;
  * @param durationsSeconds stage name ({@code stack}, {@code ingest}, {@code training+evaluation}, {@code total}) →
  *                         seconds, in the order they ran
  * @param history          the trainer's per-epoch records ({@code GET /runs/{id}} {@code history})
+ * @param version          the version of robust that ran it; null in reports written before it was recorded
  */
 public record RunReport(String runId, String profile, Map<String, String> config, Dataset dataset, String cifar10c,
                         Instant startedAt, Instant finishedAt, Map<String, Double> durationsSeconds,
-                        List<ModelScores> models, JsonNode history) {
+                        List<ModelScores> models, JsonNode history, String version) {
+
+    /** The engines that wrote the models, in the models' order ({@code –} when none is known). */
+    public String engines() {
+        String engines = models.stream().map(ModelScores::engine).filter(Objects::nonNull).distinct()
+                .collect(Collectors.joining(", "));
+        return engines.isEmpty() ? "–" : engines;
+    }
+
+    /** The seed of the run's resolved configuration ({@code –} when the trainer did not report one). */
+    public String seed() {
+        return config == null ? "–" : config.getOrDefault("seed", "–");
+    }
 
     /** @param note where the data came from; says SYNTHETIC when it is */
     public record Dataset(String label, String spec, String note, boolean synthetic) {

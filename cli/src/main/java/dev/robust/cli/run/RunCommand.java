@@ -1,6 +1,7 @@
 package dev.robust.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.robust.cli.RobustCommand;
 import dev.robust.cli.report.ModelScores;
 import dev.robust.cli.report.ReportFiles;
 import dev.robust.cli.report.ReportMarkdown;
@@ -99,7 +100,7 @@ public final class RunCommand implements Callable<Integer> {
         return new RunReport(runId, prepared.profile().name(), config,
                 new RunReport.Dataset(data.datasetLabel(), data.datasetSpec(), data.datasetNote(), data.synthetic()),
                 data.cifar10cNote(), startedAt, Instant.now(), new LinkedHashMap<>(prepared.durations()), models,
-                outcome.run().path("history"));
+                outcome.run().path("history"), RobustCommand.version());
     }
 
     private static void printSummary(PrintWriter out, RunReport report, PreparedStack prepared) {

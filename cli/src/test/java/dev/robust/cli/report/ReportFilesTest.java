@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,22 +86,108 @@ class ReportFilesTest {
         assertTrue(lines.get(1).startsWith("gaussian_noise"), table);
     }
 
+    @Test
+    void theHeaderNamesProfileEngineDataSeedAndVersion() throws IOException {
+        ReportFiles.write(report(true), dir);
+        String markdown = Files.readString(dir.resolve(ReportFiles.MARKDOWN));
+        for (String row : List.of("| profile | ci |", "| engine | dl4j |", "| seed | 7 |",
+                "| robust version | 0.1.0-test |", "| data | SYNTHETIC images (synthetic:640) |",
+                "| severities scored | 1, 5 |")) {
+            assertTrue(markdown.contains(row), row + " in\n" + markdown);
+        }
+        String html = Files.readString(dir.resolve(ReportFiles.HTML));
+        assertTrue(html.contains("<tr><td>engine</td><td>dl4j</td></tr>"), html);
+        assertTrue(html.contains("<tr><td>robust version</td><td>0.1.0-test</td></tr>"), html);
+    }
+
+    @Test
+    void saysCAllIsCSev5WhenOnlySeverity5IsScored() {
+        RunReport report = report(false, List.of(5));
+        assertTrue(ReportMarkdown.render(report, List.of()).contains("only severity 5 was scored, so C-all = C-sev5"));
+        assertTrue(ReportHtml.render(report, List.of()).contains("only severity 5 was scored, so C-all = C-sev5"));
+        assertTrue(!ReportMarkdown.render(report(false), List.of()).contains("C-all = C-sev5"));
+    }
+
+    @Test
+    void theBarChartSpreadsItsBarsOverTheWholeCanvas() {
+        BufferedImage chart = ReportCharts.severity5(report(false));
+        // Two models × (clean + two corruptions) in a canvas at least 900 px wide: the last bar ends near the right.
+        int lastBarColumn = -1;
+        for (int x = 0; x < chart.getWidth(); x++) {
+            if (columnHas(chart, x, 0xdd6b20, 200)) lastBarColumn = x;
+        }
+        assertTrue(lastBarColumn > chart.getWidth() * 0.85, "last bar at " + lastBarColumn + " of " + chart.getWidth());
+    }
+
+    @Test
+    void theBarsCarryTheirWilsonIntervalsAsWhiskers() {
+        RunReport report = report(false);
+        BufferedImage chart = ReportCharts.severity5(report);
+        // The teacher's clean bar (80/100) is the first: its whisker reaches Wilson's upper end, 86.7 %, above it.
+        int firstBar = -1;
+        for (int x = 0; x < chart.getWidth() && firstBar < 0; x++) {
+            if (columnHas(chart, x, 0x2b6cb0, 250)) firstBar = x;
+        }
+        int top = 80 + 300 - (int) Math.round(0.867 * 300);
+        boolean whisker = false;
+        for (int x = firstBar; columnHas(chart, x, 0x2b6cb0, 250); x++) {
+            for (int y = top - 1; y <= top + 1; y++) whisker |= dark(chart.getRGB(x, y));
+        }
+        assertTrue(whisker, "no whisker at y=" + top + " over the bar at x=" + firstBar);
+    }
+
+    @Test
+    void noLineIsDrawnAcrossSeveritiesThatWereNotScored() {
+        // Severities 1 and 5 scored: points at both, no line from 1 to 5 through the unscored 2–4.
+        BufferedImage chart = ReportCharts.bySeverity(report(false));
+        int step = (chart.getWidth() - 60 - 20 - 40) / 5;
+        int severity3 = 60 + 20 + 3 * step;
+        for (int colour : new int[] {0x2b6cb0, 0xdd6b20}) {
+            assertTrue(!columnHas(chart, severity3, colour, 0), "a line crosses severity 3");
+        }
+        int severity1 = 60 + 20 + step;
+        boolean point = false;
+        for (int x = severity1 - 8; x <= severity1 + 8; x++) point |= columnHas(chart, x, 0x2b6cb0, 0);
+        assertTrue(point, "no teacher point at severity 1");
+    }
+
+    private static boolean dark(int rgb) {
+        return ((rgb >> 16) & 0xff) < 90 && ((rgb >> 8) & 0xff) < 90 && (rgb & 0xff) < 90;
+    }
+
+    /** True when some pixel of column {@code x} below {@code fromY} has exactly {@code rgb}. */
+    private static boolean columnHas(BufferedImage image, int x, int rgb, int fromY) {
+        for (int y = fromY; y < image.getHeight(); y++) {
+            if ((image.getRGB(x, y) & 0xffffff) == rgb) return true;
+        }
+        return false;
+    }
+
     private static RunReport report(boolean synthetic) {
+        return report(synthetic, List.of(1, 5));
+    }
+
+    private static RunReport report(boolean synthetic, List<Integer> severities) {
         Map<String, Double> durations = new LinkedHashMap<>();
         durations.put("stack start", 20.0);
         durations.put("ingest", 5.0);
         durations.put("total", 95.5);
-        return new RunReport("run-1", "ci", Map.of("model", "smallcnn"),
+        return new RunReport("run-1", "ci", Map.of("model", "smallcnn", "seed", "7"),
                 new RunReport.Dataset(synthetic ? "synthetic" : "cifar10", "synthetic:640", "SYNTHETIC images",
                         synthetic),
                 "generated", Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:01:35Z"),
-                durations, List.of(scores(ModelRole.TEACHER, 0.8, 0.5), scores(ModelRole.STUDENT, 0.75, 0.55)),
-                new ObjectMapper().createArrayNode());
+                durations, List.of(scores(ModelRole.TEACHER, 0.8, 0.5, severities),
+                        scores(ModelRole.STUDENT, 0.75, 0.55, severities)),
+                new ObjectMapper().createArrayNode(), "0.1.0-test");
     }
 
     private static ModelScores scores(ModelRole role, double clean, double corrupted) {
+        return scores(role, clean, corrupted, List.of(1, 5));
+    }
+
+    private static ModelScores scores(ModelRole role, double clean, double corrupted, List<Integer> severities) {
         String checkpoint = "run-1-" + role.id() + "-0";
-        List<EvaluationResult> results = results(checkpoint, role, clean, corrupted);
+        List<EvaluationResult> results = results(checkpoint, role, clean, corrupted, severities);
         EvaluationSummary summary = EvaluationSummary.of(results);
         if (role == ModelRole.STUDENT) {
             summary = summary.withComparisons(List.of(Comparison.of("run-1-teacher-0", "SWA teacher",
@@ -110,11 +197,16 @@ class ReportFilesTest {
     }
 
     private static List<EvaluationResult> results(String checkpoint, ModelRole role, double clean, double corrupted) {
+        return results(checkpoint, role, clean, corrupted, List.of(1, 5));
+    }
+
+    private static List<EvaluationResult> results(String checkpoint, ModelRole role, double clean, double corrupted,
+                                                  List<Integer> severities) {
         List<EvaluationResult> results = new ArrayList<>();
         results.add(result(checkpoint, role, EvaluationResult.CLEAN, 0, clean));
         for (String corruption : List.of("fog", "gaussian_noise")) {
-            results.add(result(checkpoint, role, corruption, 5, corrupted));
-            results.add(result(checkpoint, role, corruption, 1, corrupted + 0.2));
+            if (severities.contains(5)) results.add(result(checkpoint, role, corruption, 5, corrupted));
+            if (severities.contains(1)) results.add(result(checkpoint, role, corruption, 1, corrupted + 0.2));
         }
         return results;
     }

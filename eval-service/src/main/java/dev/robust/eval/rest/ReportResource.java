@@ -43,7 +43,7 @@ public class ReportResource {
         EvaluationQueries queries = table.queries();
         List<EvaluationResult> results = queries.forRun(runId);
         if (results.isEmpty()) throw new NotFoundException("no evaluations of run '" + runId + "' yet");
-        return RunReport.of(runId, results, plan, queries::publishedSummary);
+        return RunReport.of(runId, results, plan, queries::publishedSummary).withScores(results);
     }
 
     @GET

@@ -10,30 +10,49 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * {@code GET /runs/{id}/report}: the summary of every checkpoint of a run, teacher epochs first, then student
- * epochs; {@code dataset} says what the images were (e.g. {@code synthetic}) so no report passes for CIFAR-10.
- * Scores and intervals are computed from the results as they are now; a final student's paired comparisons come
- * from the summary the eval-service published for it (they need the per-image predictions, not the results).
+ * epochs; {@code dataset} says what the images were (e.g. {@code synthetic}) so no report passes for CIFAR-10, and
+ * {@code engines} which engines wrote the checkpoints. Scores and intervals are computed from the results as they are
+ * now; a final student's paired comparisons come from the summary the eval-service published for it (they need the
+ * per-image predictions, not the results). {@code scores} (checkpoint id → its slices and per-severity points with
+ * their intervals) is filled for one run's report, where the charts need it, and left out of the list of all runs.
  */
-public record RunReport(String runId, String dataset, List<EvaluationSummary> checkpoints) {
+public record RunReport(String runId, String dataset, List<String> engines, List<EvaluationSummary> checkpoints,
+                        Map<String, CheckpointScores> scores) {
+
+    /** This report with each checkpoint's {@link CheckpointScores} from {@code results} (this run's results). */
+    public RunReport withScores(Collection<EvaluationResult> results) {
+        Map<String, List<EvaluationResult>> byCheckpoint = byCheckpoint(results);
+        Map<String, CheckpointScores> scores = new LinkedHashMap<>();
+        byCheckpoint.forEach((checkpoint, own) -> scores.put(checkpoint, CheckpointScores.of(own)));
+        return new RunReport(runId, dataset, engines, checkpoints, scores);
+    }
 
     /** Groups one run's results (in {@link EvaluationQueries#ORDER}) by checkpoint and summarises each. */
     public static RunReport of(String runId, Collection<EvaluationResult> results, ScoringPlan plan,
                                Function<String, Optional<EvaluationSummary>> published) {
-        Map<String, List<EvaluationResult>> byCheckpoint = new LinkedHashMap<>();
-        for (EvaluationResult result : results) {
-            byCheckpoint.computeIfAbsent(result.checkpointId(), id -> new ArrayList<>()).add(result);
-        }
+        Map<String, List<EvaluationResult>> byCheckpoint = byCheckpoint(results);
         List<EvaluationSummary> summaries = byCheckpoint.entrySet().stream()
                 .map(entry -> summary(entry.getValue(), plan).withComparisons(published.apply(entry.getKey())
                         .map(EvaluationSummary::comparisons).orElse(List.of())))
                 .toList();
         String dataset = summaries.isEmpty() ? null : summaries.get(0).dataset();
-        return new RunReport(runId, dataset, summaries);
+        List<String> engines = results.stream().map(EvaluationResult::engine).filter(Objects::nonNull).distinct()
+                .toList();
+        return new RunReport(runId, dataset, engines, summaries, null);
+    }
+
+    private static Map<String, List<EvaluationResult>> byCheckpoint(Collection<EvaluationResult> results) {
+        Map<String, List<EvaluationResult>> byCheckpoint = new LinkedHashMap<>();
+        for (EvaluationResult result : results) {
+            byCheckpoint.computeIfAbsent(result.checkpointId(), id -> new ArrayList<>()).add(result);
+        }
+        return byCheckpoint;
     }
 
     /** One checkpoint's results summarised against the scope the service scores: complete when all of it is. */

@@ -3,6 +3,7 @@ package dev.robust.eval.dashboard;
 import dev.robust.common.event.Comparison;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
+import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.stats.PairedDifference;
 import dev.robust.eval.fixtures.Evaluations;
@@ -26,11 +27,13 @@ import java.util.Optional;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The dashboard in a real browser: an evaluation published while the page is open shows up in its live table and
- * its checkpoint table. Runs wherever a Chromium binary is found (CI installs one), skips elsewhere.
+ * The dashboard and the run report page in a real browser: a run, its checkpoints and an evaluation published while
+ * the page is open show up, the charts carry their intervals, and the page reports no error (console, uncaught
+ * exception, failed load). Runs wherever a Chromium binary is found (CI installs one), skips elsewhere.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedKafkaTestResource.class)
@@ -47,6 +50,9 @@ class DashboardBrowserTest {
     @TestHTTPResource("/runs/chart-run/report.html")
     URL report;
 
+    @TestHTTPResource("/runs/live-run/report.html")
+    URL liveReport;
+
     @Test
     void aNewlyPublishedEvaluationAppearsOnTheOpenDashboard() throws Exception {
         Path binary = chromium();
@@ -62,6 +68,67 @@ class DashboardBrowserTest {
             assertEquals("87.5%", browser.evaluate(row + ".textContent").asText());
             browser.awaitTrue("[...document.querySelectorAll('#checkpoints td')]"
                     + ".some(td => td.textContent === 'browser-run-student-2')", TIMEOUT);
+            assertNoErrors(browser);
+        }
+    }
+
+    @Test
+    void aRunItsCheckpointsAndALiveUpdateRenderWithoutErrors() throws Exception {
+        Path binary = chromium();
+        try (KafkaFixtures kafka = new KafkaFixtures(kafkaConfig)) {
+            for (ModelKind kind : List.of(ModelKind.RAW, ModelKind.SWA)) {
+                publishFinal(kafka, "live-run", ModelRole.TEACHER, kind, 80);
+            }
+        }
+        awaitRun("live-run", 2 * 5);
+        try (HeadlessChromium browser = HeadlessChromium.open(binary, dashboard.toString());
+             KafkaFixtures kafka = new KafkaFixtures(kafkaConfig)) {
+            browser.awaitTrue("document.getElementById('connection').textContent === 'live'", TIMEOUT);
+            browser.awaitTrue("[...document.querySelectorAll('#runs td')].some(td => td.textContent === 'live-run')",
+                    TIMEOUT);
+            String models = "[...document.querySelectorAll('#checkpoints tr')].map(tr => tr.children[1]?.textContent)";
+            browser.awaitTrue(models + ".includes('raw teacher (before SWA)') && " + models
+                    + ".includes('SWA teacher')", TIMEOUT);
+
+            // The student arrives while the page is open: the live table and the checkpoints show it. The page says
+            // "live" when the stream's response opens, which can be before the service has positioned the stream's
+            // consumer at the topic's end; under load a result published in between is not shown. So the clean
+            // result goes first, again until the page shows it, and then the rest must all arrive.
+            EvaluationResult clean = Evaluations.ofFinal("live-run", ModelRole.STUDENT, ModelKind.FINAL, "clean", 0,
+                    70, 100);
+            String cleanRow = "document.querySelector('#live tr[data-key=\"live-run-final/clean/0\"]') !== null";
+            Instant deadline = Instant.now().plus(TIMEOUT);
+            do {
+                kafka.publish(clean);
+            } while (!shownWithin(browser, cleanRow, Duration.ofSeconds(5)) && Instant.now().isBefore(deadline));
+            publishFinal(kafka, "live-run", ModelRole.STUDENT, ModelKind.FINAL, 60);
+            for (String slice : List.of("fog/3", "fog/5", "snow/3", "snow/5")) {
+                browser.awaitTrue("document.querySelector('#live tr[data-key=\"live-run-final/" + slice
+                        + "\"]') !== null", TIMEOUT);
+            }
+            browser.awaitTrue(models + ".includes('student')", TIMEOUT);
+            assertNoErrors(browser);
+        }
+        try (HeadlessChromium browser = HeadlessChromium.open(binary, liveReport.toString())) {
+            // Three final models × (clean + fog + snow): nine bars, each with its whisker.
+            browser.awaitTrue("document.querySelectorAll('#severity5 svg rect.bar').length === 9", TIMEOUT);
+            assertEquals(9, browser.evaluate("document.querySelectorAll('#severity5 svg .error-bar').length").asInt());
+            assertEquals("raw teacher (before SWA),SWA teacher,student", browser.evaluate(
+                    "[...document.querySelectorAll('#severity5 svg text.legend')].map(t => t.textContent).join()")
+                    .asText());
+            // Severities 3 and 5 scored: clean, 3 and 5 are points; no line, as no two scored severities are
+            // neighbours (a line from 3 to 5 would pass through the unscored 4).
+            assertEquals(9, browser.evaluate("document.querySelectorAll('#curves svg circle').length").asInt());
+            assertEquals(0, browser.evaluate("document.querySelectorAll('#curves svg polyline').length").asInt());
+            assertEquals("4 (not scored)", browser.evaluate(
+                    "document.querySelectorAll('#curves svg text.unscored')[2].textContent").asText());
+            browser.awaitTrue("document.querySelectorAll('#settings tr').length > 0", TIMEOUT);
+            String settings = browser.evaluate("document.getElementById('settings').innerText").asText();
+            for (String expected : List.of("engine\ttorch", "data\tcifar10", "severities scored\t3, 5")) {
+                assertTrue(settings.contains(expected), expected + " in " + settings);
+            }
+            assertTrue(browser.evaluate("document.getElementById('synthetic').hidden").asBoolean());
+            assertNoErrors(browser);
         }
     }
 
@@ -87,6 +154,7 @@ class DashboardBrowserTest {
             // Wilson 95 % of 442/1000 by SciPy: [41.1, 47.3].
             browser.awaitTrue("[...document.querySelectorAll('#checkpoints td')]"
                     + ".some(td => td.textContent === '44.2% [41.1, 47.3]')", TIMEOUT);
+            assertNoErrors(browser);
         }
     }
 
@@ -105,17 +173,51 @@ class DashboardBrowserTest {
         }
         awaitRun("chart-run", 22);
         try (HeadlessChromium browser = HeadlessChromium.open(binary, report.toString())) {
-            // Two roles × two corruptions at severity 5: four bars; one line per checkpoint.
-            browser.awaitTrue("document.querySelectorAll('#severity5 svg rect.bar').length === 4", TIMEOUT);
+            // Two roles × (clean + two corruptions at severity 5): six bars; one unbroken line per model, as
+            // every severity is scored, with a whisker at each of its six points.
+            browser.awaitTrue("document.querySelectorAll('#severity5 svg rect.bar').length === 6", TIMEOUT);
             browser.awaitTrue("document.querySelectorAll('#curves svg polyline').length === 2", TIMEOUT);
+            assertEquals(12, browser.evaluate("document.querySelectorAll('#curves svg .error-bar').length").asInt());
             assertEquals("chart-run-teacher-0", browser.evaluate(
                     "document.querySelector('#summaries tbody td').textContent").asText());
+            // Synthetic data is flagged above the charts.
+            browser.awaitTrue("document.getElementById('synthetic').hidden === false", TIMEOUT);
+            // The bars span the chart: the last one ends in the right tenth of the plot.
+            assertTrue(browser.evaluate("(() => { const svg = document.querySelector('#severity5 svg');"
+                    + " const bars = [...svg.querySelectorAll('rect.bar')];"
+                    + " const right = Math.max(...bars.map(b => +b.getAttribute('x') + +b.getAttribute('width')));"
+                    + " return right > svg.viewBox.baseVal.width * 0.9; })()").asBoolean());
+            assertNoErrors(browser);
         }
+    }
+
+    /** Clean, fog and snow at severities 3 and 5, {@code percent} right of 100 images each. */
+    private static void publishFinal(KafkaFixtures kafka, String run, ModelRole role, ModelKind kind, int percent) {
+        kafka.publish(Evaluations.ofFinal(run, role, kind, "clean", 0, percent + 10, 100));
+        for (String corruption : List.of("fog", "snow")) {
+            for (int severity : List.of(3, 5)) {
+                kafka.publish(Evaluations.ofFinal(run, role, kind, corruption, severity, percent - severity, 100));
+            }
+        }
+    }
+
+    private static boolean shownWithin(HeadlessChromium browser, String expression, Duration wait) throws Exception {
+        try {
+            browser.awaitTrue(expression, wait);
+            return true;
+        } catch (AssertionError notYet) {
+            return false;
+        }
+    }
+
+    private static void assertNoErrors(HeadlessChromium browser) {
+        assertEquals(List.of(), browser.errors(), "the page reported errors");
     }
 
     private static Path chromium() {
         Optional<Path> binary = HeadlessChromium.find();
-        assumeTrue(binary.isPresent(), "no Chromium binary on the PATH");
+        assumeTrue(binary.isPresent(), "skipped: no Chromium on the PATH (chromium, chromium-browser, google-chrome;"
+                + " or set CHROMIUM)");
         return binary.get();
     }
 
