@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Evaluation results for one live client, read from Kafka by a consumer of its own: from where the client left off
@@ -31,6 +33,8 @@ import java.util.concurrent.Semaphore;
 public class EvaluationStream {
     private static final Logger LOG = Logger.getLogger(EvaluationStream.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    /** How long {@link #open} waits for the stream's start to be fixed (the topic may not exist yet). */
+    private static final Duration POSITION_WAIT = Duration.ofSeconds(10);
     /** Open streams at once; each holds a thread and a broker connection. */
     static final int MAX_CLIENTS = 32;
 
@@ -71,20 +75,29 @@ public class EvaluationStream {
     public Subscription open(Optional<FeedPosition> from, Client client) {
         if (!slots.tryAcquire()) throw new TooManyClientsException(MAX_CLIENTS);
         KafkaConsumer<byte[], byte[]> consumer = clients.reader(KafkaClients.BYTE_KEYS, 1000, false);
+        CountDownLatch positioned = new CountDownLatch(1);
         Thread thread = new Thread(() -> {
             try {
-                deliver(consumer, from, client);
+                deliver(consumer, from, client, positioned);
             } finally {
+                positioned.countDown();
                 slots.release();
             }
         }, "evaluation-stream");
         thread.setDaemon(true);
         thread.start();
+        // The stream's start is fixed before the caller answers: a client that sees the stream open and then
+        // publishes (or sees another publish) must get that result. Bounded, for a topic not created yet.
+        try {
+            positioned.await(POSITION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return consumer::wakeup;
     }
 
     private void deliver(KafkaConsumer<byte[], byte[]> consumer, Optional<FeedPosition> from,
-                         Client client) {
+                         Client client, CountDownLatch positioned) {
         try (consumer) {
             // The topic is created at start-up; a stream opened before that waits for it (or for close()).
             List<TopicPartition> partitions = KafkaClients.awaitPartitions(consumer, Topics.EVALUATIONS, () -> true);
@@ -100,6 +113,7 @@ public class EvaluationStream {
                 consumer.seek(partition, next);
                 position = position.after(partition.partition(), next - 1);
             }
+            positioned.countDown();
             long lastSent = System.nanoTime();
             while (true) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
