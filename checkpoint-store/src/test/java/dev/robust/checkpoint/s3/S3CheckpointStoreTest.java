@@ -192,8 +192,9 @@ class S3CheckpointStoreTest {
                 .filter(event -> !event.getLoggerName().startsWith("org.gaul.")
                         && !event.getLoggerName().startsWith("org.jclouds.")
                         && !event.getLoggerName().startsWith("jclouds."))
-                .map(event -> event.getLoggerName() + " " + event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
-                        : ThrowableProxyUtil.asString(event.getThrowableProxy())))
+                .map(event -> event.getLoggerName() + " " + event.getFormattedMessage()
+                        + (event.getThrowableProxy() == null ? ""
+                                : ThrowableProxyUtil.asString(event.getThrowableProxy())))
                 .collect(Collectors.joining("\n"));
 
         assertTrue(log.contains("checkpoint store s3://" + BUCKET + "/" + prefix), "the store's own lines are "

@@ -11,11 +11,11 @@ import java.util.Properties;
 
 /**
  * A real S3 server in the test JVM: s3proxy over jclouds' in-memory blob store, with AWS signature checking, on a
- * free port of the loopback interface.
+ * free port of the loopback interface. Other modules' tests use it through this module's test-jar.
  */
-final class S3Server implements AutoCloseable {
-    static final String ACCESS_KEY = "robust-test-access-key";
-    static final String SECRET_KEY = "robust-test-secret-2c9f4e1a7b";
+public final class S3Server implements AutoCloseable {
+    public static final String ACCESS_KEY = "robust-test-access-key";
+    public static final String SECRET_KEY = "robust-test-secret-2c9f4e1a7b";
 
     private final BlobStoreContext context;
     private final S3Proxy proxy;
@@ -25,7 +25,8 @@ final class S3Server implements AutoCloseable {
         this.proxy = proxy;
     }
 
-    static S3Server start(String bucket) throws Exception {
+    /** Starts a server that holds one empty bucket and accepts only {@link #ACCESS_KEY} / {@link #SECRET_KEY}. */
+    public static S3Server start(String bucket) throws Exception {
         BlobStoreContext context = ContextBuilder.newBuilder("transient")
                 .credentials("identity", "credential")
                 .overrides(new Properties())
@@ -45,16 +46,16 @@ final class S3Server implements AutoCloseable {
         return new S3Server(context, proxy);
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + proxy.getPort());
     }
 
-    int port() {
+    public int port() {
         return proxy.getPort();
     }
 
     /** The server's own view of the objects, bypassing S3. */
-    BlobStore blobs() {
+    public BlobStore blobs() {
         return context.getBlobStore();
     }
 

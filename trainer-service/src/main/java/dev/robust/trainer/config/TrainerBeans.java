@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 
 /** The few objects the trainer builds from its configuration rather than through CDI. */
 public class TrainerBeans {
@@ -53,7 +52,7 @@ public class TrainerBeans {
     @Produces
     @Singleton
     RunOutcomes runOutcomes(TrainerConfig config, EventPublisher publisher) {
-        return new RunOutcomes(Path.of(config.checkpointStore()), publisher);
+        return new RunOutcomes(config.checkpointStore(), publisher);
     }
 
     /** This replica's name: {@code trainer.instance-id}, or the host name (the pod name on Kubernetes). */
