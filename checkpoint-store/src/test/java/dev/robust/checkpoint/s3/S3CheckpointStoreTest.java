@@ -43,15 +43,10 @@ class S3CheckpointStoreTest {
     @BeforeAll
     static void startServer() throws Exception {
         server = S3Server.start(BUCKET);
-        // The SDK's default credentials chain reads these first; the environment variables come next.
-        System.setProperty("aws.accessKeyId", S3Server.ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", S3Server.SECRET_KEY);
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
         server.close();
     }
 
@@ -166,6 +161,9 @@ class S3CheckpointStoreTest {
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
         captured.start();
+        // Captured only: the console would print every debug line of client and server.
+        var console = root.getAppender("console");
+        root.detachAppender(console);
         root.addAppender(captured);
         root.setLevel(Level.DEBUG);
         List<String> errors;
@@ -184,6 +182,7 @@ class S3CheckpointStoreTest {
             }
         } finally {
             root.detachAppender(captured);
+            root.addAppender(console);
             root.setLevel(before);
         }
         // Everything this process would log in a service; the test server's own lines (its request dumps carry the

@@ -25,7 +25,11 @@ public final class S3Server implements AutoCloseable {
         this.proxy = proxy;
     }
 
-    /** Starts a server that holds one empty bucket and accepts only {@link #ACCESS_KEY} / {@link #SECRET_KEY}. */
+    /**
+     * Starts a server that holds one empty bucket and accepts only {@link #ACCESS_KEY} / {@link #SECRET_KEY}, and
+     * hands those to the SDK's default credentials chain through its {@code aws.*} system properties (read before
+     * the environment's {@code AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY}) until {@link #close()}.
+     */
     public static S3Server start(String bucket) throws Exception {
         BlobStoreContext context = ContextBuilder.newBuilder("transient")
                 .credentials("identity", "credential")
@@ -43,6 +47,8 @@ public final class S3Server implements AutoCloseable {
             if (System.nanoTime() > deadline) throw new IllegalStateException("s3proxy did not start");
             Thread.sleep(10);
         }
+        System.setProperty("aws.accessKeyId", ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", SECRET_KEY);
         return new S3Server(context, proxy);
     }
 
@@ -61,6 +67,8 @@ public final class S3Server implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
         proxy.stop();
         context.close();
     }
