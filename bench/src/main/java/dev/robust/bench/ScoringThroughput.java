@@ -59,7 +59,8 @@ final class ScoringThroughput {
                 List.of(1, 2, 3, 4, 5), OptionalInt.of(settings.evalImages()),
                 OptionalInt.of(settings.evalPerSeverity()), settings.evalBatch());
         CheckpointStore store = CheckpointStore.open(workDir);
-        Path file = store.verify(checkpoint.uri(), checkpoint.sha256(), checkpoint.bytes()).path();
+        // The directory store hands the reader the stored file itself, which outlives the read.
+        Path file = store.readVerified(checkpoint.uri(), checkpoint.sha256(), checkpoint.bytes(), verified -> verified);
 
         try (KafkaConsumer<byte[], byte[]> consumer =
                      KafkaClients.forBootstrapServers(settings.bootstrapServers()).reader(KafkaClients.BYTE_KEYS, 1000, false)) {

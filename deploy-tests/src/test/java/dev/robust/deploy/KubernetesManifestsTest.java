@@ -3,19 +3,24 @@ package dev.robust.deploy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The workloads of both overlays: probes, resources, images, configuration, storage, GPU. */
+/** The workloads of every overlay: probes, resources, images, configuration, storage, exposure, GPU. */
 class KubernetesManifestsTest {
-    private static final String STORE_CLAIM = "robust-store";
+    private static final String DATA_CLAIM = "robust-data";
+    private static final String STORE_SECRET = "robust-checkpoint-store";
+    private static final String TOKEN_SECRET = "robust-security-token";
     private static final String CONFIG_MAP = "robust-config";
     private static final String KAFKA_CLIENT_SECRET = "robust-kafka-client";
     private static final String GPU_RESOURCE = "nvidia.com/gpu";
@@ -104,19 +109,30 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
-    void everyServiceMountsTheSharedReadWriteManyStore(Overlay overlay) {
-        YamlValue claim = overlay.manifests().get("PersistentVolumeClaim", STORE_CLAIM);
-        assertEquals(List.of("ReadWriteMany"), claim.at("spec", "accessModes").list().stream().map(YamlValue::string).toList());
-        for (ServiceModule service : ServiceModule.values()) {
-            YamlValue pod = overlay.manifests().get("Deployment", service.serviceName()).at("spec", "template", "spec");
-            YamlValue volume = pod.at("volumes").list().stream()
-                    .filter(v -> STORE_CLAIM.equals(v.at("persistentVolumeClaim", "claimName").optionalString().orElse(null)))
-                    .findFirst().orElseThrow(() -> new AssertionError(pod.path() + " does not mount " + STORE_CLAIM));
-            YamlValue mount = container(overlay, service).at("volumeMounts").named(volume.at("name").string());
-            assertEquals(storeMountPath(overlay), mount.at("mountPath").string(), mount.path());
-            assertEquals("185", pod.at("securityContext", "fsGroup").string(),
-                    pod.path() + ": the images run as user 185, which must be able to write to the store");
+    void noClaimAsksForReadWriteMany(Overlay overlay) {
+        List<YamlValue> claims = new ArrayList<>(overlay.manifests().ofKind("PersistentVolumeClaim"));
+        overlay.manifests().ofKind("StatefulSet").forEach(set -> claims.addAll(set.at("spec", "volumeClaimTemplates").list()));
+        assertFalse(claims.isEmpty(), "the data volume at least");
+        for (YamlValue claim : claims) {
+            List<String> modes = claim.at("spec", "accessModes").list().stream().map(YamlValue::string).toList();
+            assertEquals(List.of("ReadWriteOnce"), modes, claim.path() + ": most clusters have no ReadWriteMany class");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void onlyTheAugmentServiceMountsAVolumeItsDataSets(Overlay overlay) {
+        for (ServiceModule service : ServiceModule.values()) {
+            YamlValue pod = pod(overlay, service);
+            List<String> claims = pod.at("volumes").list().stream()
+                    .flatMap(v -> v.at("persistentVolumeClaim", "claimName").optionalString().stream()).toList();
+            assertEquals(service == ServiceModule.AUGMENT ? List.of(DATA_CLAIM) : List.of(), claims, pod.path());
+            assertEquals("185", pod.at("securityContext", "fsGroup").string(),
+                    pod.path() + ": the images run as user 185, which must be able to write to their volumes");
+        }
+        Map<String, YamlValue> config = overlay.manifests().get("ConfigMap", CONFIG_MAP).at("data").map();
+        assertTrue(config.get("ROBUST_AUGMENT_DATA_ROOT").string().startsWith(dataMountPath(overlay) + "/"),
+                "the data root is on the augment-service's volume");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -130,12 +146,71 @@ class KubernetesManifestsTest {
         String checkpoints = config.get("ROBUST_TRAINER_CHECKPOINT_STORE").string();
         assertEquals(checkpoints, config.get("ROBUST_EVAL_CHECKPOINT_STORE").string(),
                 "the eval-service reads checkpoints where the trainer writes them");
-        assertTrue(checkpoints.startsWith(storeMountPath(overlay) + "/"), checkpoints + " is not on the shared store");
-        assertTrue(config.get("ROBUST_AUGMENT_DATA_ROOT").string().startsWith(storeMountPath(overlay) + "/"));
+        assertTrue(checkpoints.startsWith("s3://"), checkpoints + ": checkpoints live on object storage");
         for (ServiceModule service : ServiceModule.values()) {
             List<YamlValue> sources = container(overlay, service).at("envFrom").list();
             assertTrue(sources.stream().anyMatch(s -> CONFIG_MAP.equals(s.at("configMapRef", "name").optionalString().orElse(null))),
                     service + " does not read " + CONFIG_MAP);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void checkpointStoreCredentialsComeFromARequiredSecret(Overlay overlay) {
+        for (String key : overlay.manifests().get("ConfigMap", CONFIG_MAP).at("data").map().keySet()) {
+            assertFalse(key.startsWith("AWS_"), CONFIG_MAP + " holds " + key + ", which belongs in " + STORE_SECRET);
+        }
+        for (ServiceModule service : List.of(ServiceModule.TRAINER, ServiceModule.EVAL)) {
+            YamlValue secret = secretRef(overlay, service, STORE_SECRET)
+                    .orElseThrow(() -> new AssertionError(service + " does not read " + STORE_SECRET));
+            assertNotEquals("true", secret.at("optional").optionalString().orElse("false"),
+                    secret.path() + ": without credentials the first checkpoint would fail, so the pod waits for them");
+        }
+        assertTrue(secretRef(overlay, ServiceModule.AUGMENT, STORE_SECRET).isEmpty(), "the augment-service stores no checkpoints");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void minioOverlayPointsBothServicesAtItsOwnServerAndBucket(Overlay overlay) {
+        if (!overlay.name().equals(Overlay.MINIO)) return;
+        String store = overlay.manifests().get("ConfigMap", CONFIG_MAP).at("data", "ROBUST_TRAINER_CHECKPOINT_STORE").string();
+        YamlValue service = overlay.manifests().get("Service", "minio");
+        String endpoint = "http://minio:" + service.at("spec", "ports").list().get(0).at("port").string();
+        assertTrue(store.contains("endpoint=" + endpoint) && store.contains("path-style=true"), store);
+        String bucket = store.substring("s3://".length(), store.indexOf('/', "s3://".length()));
+        String script = String.join(" ", overlay.manifests().get("Job", "minio-bucket")
+                .at("spec", "template", "spec", "containers").list().get(0).at("command").list().stream()
+                .map(YamlValue::string).toList());
+        assertTrue(script.contains("mc mb --ignore-existing store/" + bucket), script);
+        YamlValue minio = overlay.manifests().get("StatefulSet", "minio").at("spec", "template", "spec", "containers")
+                .list().get(0).at("env");
+        assertEquals(STORE_SECRET, minio.named("MINIO_ROOT_USER").at("valueFrom", "secretKeyRef", "name").string(),
+                "MinIO's root user is the services' access key, from the same Secret");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void servicesStayInsideTheCluster(Overlay overlay) {
+        for (YamlValue service : overlay.manifests().ofKind("Service")) {
+            assertEquals("ClusterIP", service.at("spec", "type").optionalString().orElse("ClusterIP"), service.path());
+        }
+        for (ServiceModule service : ServiceModule.values()) {
+            for (YamlValue port : container(overlay, service).at("ports").list()) {
+                assertTrue(port.at("hostPort").isMissing(), port.path() + ": no port on the node");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void anIngressComesOnlyWithTheTokenRequiredByEveryService(Overlay overlay) {
+        List<YamlValue> ingresses = overlay.manifests().ofKind("Ingress");
+        assertEquals(overlay.name().equals(Overlay.INGRESS), !ingresses.isEmpty(), "only the ingress overlay has one");
+        for (ServiceModule service : ServiceModule.values()) {
+            YamlValue token = secretRef(overlay, service, TOKEN_SECRET)
+                    .orElseThrow(() -> new AssertionError(service + " does not read " + TOKEN_SECRET));
+            boolean optional = Boolean.parseBoolean(token.at("optional").optionalString().orElse("false"));
+            assertEquals(ingresses.isEmpty(), optional, token.path() + ": required exactly when an Ingress exposes the API");
         }
     }
 
@@ -156,13 +231,22 @@ class KubernetesManifestsTest {
         }
     }
 
-    private static String storeMountPath(Overlay overlay) {
-        YamlValue trainer = container(overlay, ServiceModule.TRAINER);
-        YamlValue pod = overlay.manifests().get("Deployment", ServiceModule.TRAINER.serviceName()).at("spec", "template", "spec");
-        String volume = pod.at("volumes").list().stream()
-                .filter(v -> STORE_CLAIM.equals(v.at("persistentVolumeClaim", "claimName").optionalString().orElse(null)))
+    private static String dataMountPath(Overlay overlay) {
+        String volume = pod(overlay, ServiceModule.AUGMENT).at("volumes").list().stream()
+                .filter(v -> DATA_CLAIM.equals(v.at("persistentVolumeClaim", "claimName").optionalString().orElse(null)))
                 .findFirst().orElseThrow().at("name").string();
-        return trainer.at("volumeMounts").named(volume).at("mountPath").string();
+        return container(overlay, ServiceModule.AUGMENT).at("volumeMounts").named(volume).at("mountPath").string();
+    }
+
+    private static Optional<YamlValue> secretRef(Overlay overlay, ServiceModule service, String name) {
+        return container(overlay, service).at("envFrom").list().stream()
+                .map(s -> s.at("secretRef"))
+                .filter(s -> name.equals(s.at("name").optionalString().orElse(null)))
+                .findFirst();
+    }
+
+    private static YamlValue pod(Overlay overlay, ServiceModule service) {
+        return overlay.manifests().get("Deployment", service.serviceName()).at("spec", "template", "spec");
     }
 
     private static YamlValue container(Overlay overlay, ServiceModule service) {

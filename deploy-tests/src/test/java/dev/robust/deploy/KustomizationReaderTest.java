@@ -21,7 +21,7 @@ class KustomizationReaderTest {
     @Test
     void rendersEveryOverlayExactlyAsKubectlDoes() {
         assumeTrue(KubectlKustomize.isInstalled(), "kubectl is not installed; nothing to compare with");
-        for (String overlay : List.of(Overlay.CPU, Overlay.GPU)) {
+        for (String overlay : Overlay.NAMES) {
             Path directory = Overlay.directory(overlay);
             Map<String, Object> expected = byKindAndName(new KubectlKustomize().render(directory));
             Map<String, Object> actual = byKindAndName(new KustomizationReader().render(directory));

@@ -12,11 +12,16 @@ record Overlay(String name, KustomizeRenderer renderer) {
 
     static final String CPU = "cpu";
     static final String GPU = "gpu";
+    /** The cpu overlay with a MinIO server in the namespace as the checkpoint store. */
+    static final String MINIO = "minio";
+    /** The cpu overlay exposed through an Ingress, the bearer token required. */
+    static final String INGRESS = "ingress";
+    static final List<String> NAMES = List.of(CPU, GPU, MINIO, INGRESS);
 
     /** Every overlay with every renderer available on this machine. */
     static Stream<Overlay> all() {
         return KustomizeRenderer.available().stream()
-                .flatMap(renderer -> Stream.of(CPU, GPU).map(name -> new Overlay(name, renderer)));
+                .flatMap(renderer -> NAMES.stream().map(name -> new Overlay(name, renderer)));
     }
 
     static Path directory(String name) {

@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,14 +42,15 @@ class CheckpointStoreTest {
         StoredCheckpoint stored = store.write("r1", "r1-teacher-3", "zip", file -> Files.write(file, CONTENT));
 
         assertEquals("r1/r1-teacher-3.zip", stored.uri());
-        assertEquals(dir.resolve("store/r1/r1-teacher-3.zip"), stored.path());
+        Path file = dir.resolve("store/r1/r1-teacher-3.zip");
+        assertArrayEquals(CONTENT, Files.readAllBytes(file));
         assertEquals(CONTENT.length, stored.bytes());
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(CONTENT)), stored.sha256());
         try (Stream<Path> files = Files.list(dir.resolve("store/r1"))) {
             assertEquals(1, files.count(), "no temp file is left behind");
         }
         assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(stored.path())), "readable by the eval-service's user");
+                Files.getPosixFilePermissions(file)), "readable by the eval-service's user");
     }
 
     @Test
@@ -55,23 +59,24 @@ class CheckpointStoreTest {
         StoredCheckpoint stored = trainer.write("r1", "r1-student-0", "zip", file -> Files.write(file, CONTENT));
 
         CheckpointStore eval = CheckpointStore.open(Path.of(dir.toString() + "/./"));
-        StoredCheckpoint verified = eval.verify(stored.uri(), stored.sha256().toUpperCase(), stored.bytes());
-        assertEquals(stored.path(), verified.path());
+        byte[] read = eval.readVerified(stored.uri(), stored.sha256().toUpperCase(), stored.bytes(),
+                Files::readAllBytes);
+        assertArrayEquals(CONTENT, read);
     }
 
     @Test
     void verificationRejectsChangedAndMissingFiles() throws Exception {
-        CheckpointStore store = CheckpointStore.open(dir);
+        FileCheckpointStore store = CheckpointStore.open(dir);
         StoredCheckpoint stored = store.write("r1", "r1-teacher-0", "zip", file -> Files.write(file, CONTENT));
         byte[] tampered = CONTENT.clone();
         tampered[0] ^= 1;
-        Files.write(stored.path(), tampered);
+        Files.write(store.resolve(stored.uri()), tampered);
 
         var mismatch = assertThrows(CheckpointVerificationException.class,
-                () -> store.verify(stored.uri(), stored.sha256(), stored.bytes()));
+                () -> store.readVerified(stored.uri(), stored.sha256(), stored.bytes(), Files::readAllBytes));
         assertTrue(mismatch.getMessage().contains(stored.sha256()), mismatch.getMessage());
         assertThrows(CheckpointVerificationException.class,
-                () -> store.verify("r1/r1-teacher-9.zip", stored.sha256(), stored.bytes()));
+                () -> store.readVerified("r1/r1-teacher-9.zip", stored.sha256(), stored.bytes(), Files::size));
     }
 
     @Test
@@ -87,6 +92,17 @@ class CheckpointStoreTest {
         store.discardUnpublished("r1", "r1-teacher-1", "zip");
         assertFalse(store.find("r1", "r1-teacher-1", "zip").isPresent());
         store.write("r1", "r1-teacher-1", "zip", file -> Files.write(file, new byte[] {1}));
+    }
+
+    @Test
+    void readsWhatWasWrittenAndListsTheRuns() {
+        CheckpointStore store = CheckpointStore.open(dir);
+        store.write("r1", "r1", "outcome.json", file -> Files.write(file, CONTENT));
+        store.write("r2", "r2-teacher-0", "zip", file -> Files.write(file, CONTENT));
+
+        assertArrayEquals(CONTENT, store.read("r1", "r1", "outcome.json", Files::readAllBytes).orElseThrow());
+        assertEquals(Optional.empty(), store.read("r1", "r1", "outcome.published", Files::readAllBytes));
+        assertEquals(List.of("r1", "r2"), store.runIds().stream().sorted().toList());
     }
 
     @Test
@@ -109,8 +125,10 @@ class CheckpointStoreTest {
 
     @Test
     void urisMayNotLeaveTheRoot() {
-        CheckpointStore store = CheckpointStore.open(dir.resolve("store"));
+        FileCheckpointStore store = CheckpointStore.open(dir.resolve("store"));
         assertThrows(IllegalArgumentException.class, () -> store.resolve("../outside.zip"));
         assertThrows(IllegalArgumentException.class, () -> store.resolve("/etc/passwd"));
+        assertThrows(IllegalArgumentException.class,
+                () -> store.readVerified("r1/../../outside.zip", "00", 1, Files::size));
     }
 }

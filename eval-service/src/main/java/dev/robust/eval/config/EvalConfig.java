@@ -3,7 +3,6 @@ package dev.robust.eval.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
@@ -49,8 +48,11 @@ public interface EvalConfig {
     @WithDefault("64")
     int batchSize();
 
-    /** Root directory of the checkpoint store the trainer writes to (shared volume or PVC). */
-    Path checkpointStore();
+    /**
+     * The checkpoint store the trainer writes to: a directory (shared volume or PVC), {@code file:/<dir>}, or
+     * {@code s3://<bucket>/<prefix>[?endpoint=…&path-style=true&region=…]}.
+     */
+    String checkpointStore();
 
     /** Consumer group on {@code model.checkpoints}: replicas in one group split the checkpoints between them. */
     @WithDefault("eval-service")

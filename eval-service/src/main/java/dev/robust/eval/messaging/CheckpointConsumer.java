@@ -1,6 +1,7 @@
 package dev.robust.eval.messaging;
 
 import dev.robust.common.BadInputException;
+import dev.robust.checkpoint.CheckpointStores;
 import dev.robust.common.checkpoint.CheckpointStore;
 import dev.robust.common.event.CheckpointCreated;
 import dev.robust.common.event.Event;
@@ -100,7 +101,7 @@ public class CheckpointConsumer {
     }
 
     private void pollLoop() {
-        CheckpointStore store = CheckpointStore.open(config.checkpointStore());
+        CheckpointStore store = CheckpointStores.open(config.checkpointStore());
         try (KafkaConsumer<byte[], byte[]> checkpoints = clients.groupMember(KafkaClients.BYTE_KEYS,
                 config.consumerGroup(), 1, false);
              KafkaConsumer<byte[], byte[]> data = clients.reader(KafkaClients.BYTE_KEYS, 1000, false)) {

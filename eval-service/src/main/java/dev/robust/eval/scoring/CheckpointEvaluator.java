@@ -2,7 +2,6 @@ package dev.robust.eval.scoring;
 
 import dev.robust.common.checkpoint.CheckpointStore;
 import dev.robust.common.checkpoint.CheckpointStoreException;
-import dev.robust.common.checkpoint.StoredCheckpoint;
 import dev.robust.common.corruption.Corruption;
 import dev.robust.common.event.CheckpointCreated;
 import dev.robust.common.event.EvaluationResult;
@@ -19,7 +18,6 @@ import dev.robust.engine.Model;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,7 +72,7 @@ public final class CheckpointEvaluator {
         Model model;
         try {
             model = load(checkpoint);
-        } catch (CheckpointStoreException | IllegalArgumentException | IOException e) {
+        } catch (CheckpointStoreException | IllegalArgumentException e) {
             String reason = "checkpoint " + checkpoint.checkpointId() + " rejected: " + e.getMessage();
             LOG.warn(reason);
             EvaluationResult failed = failed(checkpoint, EvaluationResult.CLEAN, 0, reason);
@@ -134,14 +132,13 @@ public final class CheckpointEvaluator {
         return new Evaluation(summary, Optional.empty());
     }
 
-    private Model load(CheckpointCreated checkpoint) throws IOException {
-        StoredCheckpoint stored = store.verify(checkpoint.uri(), checkpoint.sha256(), checkpoint.bytes());
+    private Model load(CheckpointCreated checkpoint) {
         Engine engine = Engines.named(checkpoint.engine());
         if (!engine.checkpointFormat().equals(checkpoint.format())) {
             throw new IllegalArgumentException("format '" + checkpoint.format() + "' is not engine "
                     + engine.name() + "'s format '" + engine.checkpointFormat() + "'");
         }
-        return engine.load(stored.path());
+        return store.readVerified(checkpoint.uri(), checkpoint.sha256(), checkpoint.bytes(), engine::load);
     }
 
     /** Scores the clean test set; returns its predictions, or null when it could not be scored. */

@@ -1,6 +1,7 @@
 package dev.robust.eval.scoring;
 
 import dev.robust.common.checkpoint.CheckpointStore;
+import dev.robust.common.checkpoint.FileCheckpointStore;
 import dev.robust.common.codec.LabeledImageCodec;
 import dev.robust.common.corruption.Corruption;
 import dev.robust.common.dataset.SyntheticSource;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -133,7 +135,7 @@ class CheckpointScoringTest {
         Map<String, EvaluationResult> results = awaitResults(checkpoint.event().checkpointId(), 1 + PRESENT.size() * 5);
         EvaluationSummary summary = awaitSummary(checkpoint.event().checkpointId());
 
-        Model model = Engines.named(TinyCheckpoint.ENGINE).load(checkpoint.stored().path());
+        Model model = Engines.named(TinyCheckpoint.ENGINE).load(store().resolve(checkpoint.stored().uri()));
         EvaluationResult clean = results.get(RecordKeys.evaluation(checkpoint.event().checkpointId(), "clean", 0));
         assertEquals(CLEAN_IMAGES, clean.total(), "re-ingested images count once");
         assertEquals(correctInMemory(model, cleanImages), clean.correct());
@@ -180,7 +182,7 @@ class CheckpointScoringTest {
 
         EvaluationSummary summary = awaitSummary(student.event().checkpointId());
         assertEquals("student", summary.modelName());
-        Model studentModel = Engines.named(TinyCheckpoint.ENGINE).load(student.stored().path());
+        Model studentModel = Engines.named(TinyCheckpoint.ENGINE).load(store().resolve(student.stored().uri()));
         Logits studentLogits = studentModel.predict(TinyCheckpoint.batch(cleanImages));
 
         // The clean predictions on the topic are the model's own, image by image, with the correct bit.
@@ -196,7 +198,7 @@ class CheckpointScoringTest {
         }
 
         for (TinyCheckpoint teacher : List.of(raw, swa)) {
-            Logits teacherLogits = Engines.named(TinyCheckpoint.ENGINE).load(teacher.stored().path())
+            Logits teacherLogits = Engines.named(TinyCheckpoint.ENGINE).load(store().resolve(teacher.stored().uri()))
                     .predict(TinyCheckpoint.batch(cleanImages));
             long studentOnly = 0;
             long teacherOnly = 0;
@@ -290,8 +292,8 @@ class CheckpointScoringTest {
         assertNotNull(awaitSummary(next.event().checkpointId()).cleanTop1(), "the next checkpoint is scored");
     }
 
-    private CheckpointStore store() {
-        return CheckpointStore.open(config.checkpointStore());
+    private FileCheckpointStore store() {
+        return CheckpointStore.open(Path.of(config.checkpointStore()));
     }
 
     private static long correctInMemory(Model model, List<LabeledImage> images) {

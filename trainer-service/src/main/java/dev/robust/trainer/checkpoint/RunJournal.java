@@ -53,16 +53,11 @@ public final class RunJournal {
     public List<JournalEntry> entries(ModelRole role) {
         List<JournalEntry> entries = new ArrayList<>();
         for (int epoch = 0; ; epoch++) {
-            Path path = store.resolve(CheckpointStore.uri(runId, CheckpointStore.checkpointId(runId, role, epoch),
-                    ENTRY_EXTENSION));
-            if (!Files.isRegularFile(path)) {
+            Optional<JournalEntry> entry = entry(CheckpointStore.checkpointId(runId, role, epoch));
+            if (entry.isEmpty()) {
                 return entries;
             }
-            try {
-                entries.add(EventJson.mapper().readValue(path.toFile(), JournalEntry.class));
-            } catch (IOException e) {
-                throw new CheckpointStoreException("cannot read the journal entry " + path + ": " + e.getMessage(), e);
-            }
+            entries.add(entry.get());
         }
     }
 
@@ -121,13 +116,12 @@ public final class RunJournal {
 
     /** The raw teacher recorded for a teacher of {@code epochs} epochs, if any. */
     public Optional<JournalEntry> rawTeacher(int epochs) {
-        Path path = store.resolve(CheckpointStore.uri(runId, rawTeacherId(epochs), ENTRY_EXTENSION));
-        if (!Files.isRegularFile(path)) return Optional.empty();
-        try {
-            return Optional.of(EventJson.mapper().readValue(path.toFile(), JournalEntry.class));
-        } catch (IOException e) {
-            throw new CheckpointStoreException("cannot read the journal entry " + path + ": " + e.getMessage(), e);
-        }
+        return entry(rawTeacherId(epochs));
+    }
+
+    private Optional<JournalEntry> entry(String checkpointId) {
+        return store.read(runId, checkpointId, ENTRY_EXTENSION,
+                file -> EventJson.mapper().readValue(file.toFile(), JournalEntry.class));
     }
 
     private String rawTeacherId(int epochs) {
@@ -137,23 +131,23 @@ public final class RunJournal {
     /** The model of a recorded checkpoint, after checking its bytes against the entry. */
     public Model load(JournalEntry entry) {
         CheckpointCreated claim = entry.checkpoint();
-        StoredCheckpoint verified = store.verify(claim.uri(), claim.sha256(), claim.bytes());
-        try {
-            return engine.load(verified.path());
-        } catch (IOException e) {
-            throw new CheckpointStoreException("cannot load checkpoint " + verified.path() + ": " + e.getMessage(), e);
-        }
+        return store.readVerified(claim.uri(), claim.sha256(), claim.bytes(), engine::load);
     }
 
     /** The weight average saved with {@code entry}, or an empty one when averaging had not started. */
     public SwaAverager swa(JournalEntry entry) {
-        SwaAverager swa = new SwaAverager();
         if (!entry.swaSaved()) {
-            return swa;
+            return new SwaAverager();
         }
         String checkpointId = entry.checkpoint().checkpointId();
-        Path path = store.resolve(CheckpointStore.uri(runId, checkpointId, SWA_EXTENSION));
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(path)))) {
+        return store.read(runId, checkpointId, SWA_EXTENSION, RunJournal::readSwa)
+                .orElseThrow(() -> new CheckpointStoreException("the SWA state of " + checkpointId + " is missing "
+                        + "from the store " + store.location() + " although its journal entry says it was saved"));
+    }
+
+    private static SwaAverager readSwa(Path file) throws IOException {
+        SwaAverager swa = new SwaAverager();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             long count = in.readLong();
             float[] mean = new float[in.readInt()];
             for (int i = 0; i < mean.length; i++) {
@@ -165,8 +159,6 @@ public final class RunJournal {
                 swa.add(mean);
             }
             return swa;
-        } catch (IOException e) {
-            throw new CheckpointStoreException("cannot read the SWA state " + path + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.robust.trainer.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.robust.checkpoint.CheckpointStores;
 import dev.robust.common.checkpoint.CheckpointStore;
 import dev.robust.common.checkpoint.CheckpointStoreException;
 import dev.robust.common.event.EventJson;
@@ -12,13 +13,11 @@ import dev.robust.service.messaging.EventPublisher;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * How a run's end ({@link RunFinished} or {@link RunFailed}) reaches the {@code runs} topic even when the broker is
@@ -37,13 +36,16 @@ public final class RunOutcomes {
     record RecordedOutcome(String type, JsonNode event) {
     }
 
-    private final Path storeRoot;
+    private final String storeLocation;
     private final EventPublisher publisher;
     /** Ends that could not be recorded in the store; published from memory. */
     private final Map<String, RunEvent> unrecorded = new LinkedHashMap<>();
+    /** The store once it could be opened; until then each use tries again. */
+    private CheckpointStore opened;
 
-    public RunOutcomes(Path storeRoot, EventPublisher publisher) {
-        this.storeRoot = storeRoot.toAbsolutePath().normalize();
+    /** @param storeLocation the checkpoint store's location, as {@link CheckpointStores#open(String)} takes it */
+    public RunOutcomes(String storeLocation, EventPublisher publisher) {
+        this.storeLocation = storeLocation;
         this.publisher = publisher;
     }
 
@@ -80,10 +82,14 @@ public final class RunOutcomes {
         synchronized (unrecorded) {
             if (unrecorded.containsKey(runId)) return true;
         }
+        CheckpointStore store = store();
         try {
-            return Files.isRegularFile(storeRoot.resolve(CheckpointStore.uri(runId, runId, OUTCOME_EXTENSION)));
+            return store != null && store.find(runId, runId, OUTCOME_EXTENSION).isPresent();
         } catch (IllegalArgumentException e) {
             return false; // not a name the store accepts, so no end of it was ever recorded there
+        } catch (CheckpointStoreException e) {
+            LOG.warnf("cannot look up the end of run %s in the store: %s", runId, e.getMessage());
+            return false;
         }
     }
 
@@ -107,9 +113,9 @@ public final class RunOutcomes {
                 left++;
             }
         }
-        CheckpointStore store = existingStore();
+        CheckpointStore store = store();
         if (store == null) return left;
-        for (RunEvent end : recordedUnpublished()) {
+        for (RunEvent end : recordedUnpublished(store)) {
             LOG.infof("publishing the recorded end of run %s (%s), which had not reached the broker", end.runId(),
                     end.getClass().getSimpleName());
             if (!publish(store, end)) left++;
@@ -118,24 +124,18 @@ public final class RunOutcomes {
     }
 
     /** The recorded ends that have no published marker, in no particular order. */
-    List<RunEvent> recordedUnpublished() {
+    private static List<RunEvent> recordedUnpublished(CheckpointStore store) {
         List<RunEvent> pending = new ArrayList<>();
-        if (!Files.isDirectory(storeRoot)) return pending;
-        try (Stream<Path> runs = Files.list(storeRoot)) {
-            for (Path runDir : runs.filter(Files::isDirectory).toList()) {
-                String runId = runDir.getFileName().toString();
-                Path outcome = runDir.resolve(runId + "." + OUTCOME_EXTENSION);
-                if (Files.isRegularFile(outcome)
-                        && !Files.exists(runDir.resolve(runId + "." + PUBLISHED_EXTENSION))) {
-                    try {
-                        pending.add(read(outcome));
-                    } catch (IOException | IllegalArgumentException e) {
-                        LOG.warnf("skipping the unreadable run end %s: %s", outcome, e.getMessage());
-                    }
+        try {
+            for (String runId : store.runIds()) {
+                if (store.find(runId, runId, PUBLISHED_EXTENSION).isEmpty()) {
+                    RunEvent end = recorded(store, runId);
+                    if (end != null) pending.add(end);
                 }
             }
-        } catch (IOException e) {
-            LOG.warnf("cannot list the checkpoint store %s for unpublished run ends: %s", storeRoot, e.getMessage());
+        } catch (CheckpointStoreException | IllegalArgumentException e) {
+            LOG.warnf("cannot list the checkpoint store %s for unpublished run ends: %s", store.location(),
+                    e.getMessage());
         }
         return pending;
     }
@@ -143,9 +143,8 @@ public final class RunOutcomes {
     /** The end recorded for {@code runId}, or null when there is none (or it cannot be read). */
     private static RunEvent recorded(CheckpointStore store, String runId) {
         try {
-            Path outcome = store.resolve(CheckpointStore.uri(runId, runId, OUTCOME_EXTENSION));
-            return Files.isRegularFile(outcome) ? read(outcome) : null;
-        } catch (IOException | IllegalArgumentException e) {
+            return store.read(runId, runId, OUTCOME_EXTENSION, RunOutcomes::read).orElse(null);
+        } catch (CheckpointStoreException | IllegalArgumentException e) {
             LOG.warnf("cannot read the recorded end of run %s: %s", runId, e.getMessage());
             return null;
         }
@@ -197,17 +196,15 @@ public final class RunOutcomes {
         return (RunEvent) EventJson.mapper().treeToValue(recorded.event(), type.eventClass());
     }
 
-    /** The store, created if missing; null when it cannot be written. */
-    private CheckpointStore store() {
-        try {
-            return CheckpointStore.open(storeRoot);
-        } catch (CheckpointStoreException e) {
-            return null;
+    /** The store, opened on first use; null while it cannot be opened (an unwritable directory, say). */
+    private synchronized CheckpointStore store() {
+        if (opened == null) {
+            try {
+                opened = CheckpointStores.open(storeLocation);
+            } catch (CheckpointStoreException | IllegalArgumentException e) {
+                LOG.debugf("the checkpoint store cannot be opened: %s", e.getMessage());
+            }
         }
-    }
-
-    /** The store when its root exists and is writable (republishing never creates it). */
-    private CheckpointStore existingStore() {
-        return Files.isDirectory(storeRoot) ? store() : null;
+        return opened;
     }
 }

@@ -14,7 +14,6 @@ import org.jboss.logging.Logger;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ public class TrainerBeans {
     @Produces
     @Singleton
     RunOutcomes runOutcomes(TrainerConfig config, EventPublisher publisher) {
-        return new RunOutcomes(Path.of(config.checkpointStore()), publisher);
+        return new RunOutcomes(config.checkpointStore(), publisher);
     }
 
     /**

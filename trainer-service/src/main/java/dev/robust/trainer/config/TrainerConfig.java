@@ -14,7 +14,10 @@ public interface TrainerConfig {
     @WithDefault("dl4j")
     String engine();
 
-    /** Directory of the checkpoint store (a shared volume when the eval-service runs elsewhere). */
+    /**
+     * The checkpoint store, the eval-service's too: a directory (a shared volume when the eval-service runs
+     * elsewhere), {@code file:/<dir>}, or {@code s3://<bucket>/<prefix>[?endpoint=…&path-style=true&region=…]}.
+     */
     @WithDefault("checkpoints")
     String checkpointStore();
 

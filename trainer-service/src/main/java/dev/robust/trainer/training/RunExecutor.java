@@ -1,5 +1,6 @@
 package dev.robust.trainer.training;
 
+import dev.robust.checkpoint.CheckpointStores;
 import dev.robust.common.checkpoint.CheckpointStore;
 import dev.robust.common.event.AugmentationConfig;
 import dev.robust.common.event.RunFailed;
@@ -19,7 +20,6 @@ import dev.robust.trainer.pairs.EpochRequests;
 import dev.robust.trainer.pairs.PairStream;
 import org.jboss.logging.Logger;
 
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -55,7 +55,7 @@ public final class RunExecutor {
     /** An executor whose run ends are recorded in {@code config}'s checkpoint store. */
     public RunExecutor(Engine engine, KafkaClients kafka, DeadLetterPublisher deadLetters, EventPublisher publisher,
                        TrainerConfig config, TrainingMetrics metrics) {
-        this(engine, kafka, deadLetters, publisher, config, new RunOutcomes(Path.of(config.checkpointStore()), publisher),
+        this(engine, kafka, deadLetters, publisher, config, new RunOutcomes(config.checkpointStore(), publisher),
                 metrics);
     }
 
@@ -102,8 +102,13 @@ public final class RunExecutor {
         RunProfile profile = RunProfile.named(request.profile()).withOverrides(request.overrides());
         // The default engine passed this check at start-up; another one a run names is checked on first use.
         LOG.infof("run %s trains with engine %s (%s)", runId, engine.name(), engine.backend());
-        CheckpointStore store = CheckpointStore.open(Path.of(config.checkpointStore()));
-        RunJournal journal = new RunJournal(store, engine, runId);
+        try (CheckpointStore store = CheckpointStores.open(config.checkpointStore())) {
+            train(request, control, profile, new RunJournal(store, engine, runId));
+        }
+    }
+
+    private void train(RunRequested request, RunControl control, RunProfile profile, RunJournal journal) {
+        String runId = request.runId();
         ValidationSet validation = ValidationSet.read(kafka, deadLetters, profile.valExamples(), profile.crop(),
                 config.validationTimeout(), control::checkContinue);
         control.checkContinue();

@@ -36,11 +36,11 @@ class RunOutcomesTest {
                 ModelRole.TEACHER, 2);
         brokerDown();
 
-        assertFalse(new RunOutcomes(store, publisher).conclude(failed));
+        assertFalse(new RunOutcomes(store.toString(), publisher).conclude(failed));
         assertTrue(broker.history().isEmpty());
         assertTrue(Files.isRegularFile(store.resolve("run-1/run-1.outcome.json")));
 
-        RunOutcomes restarted = new RunOutcomes(store, publisher);
+        RunOutcomes restarted = new RunOutcomes(store.toString(), publisher);
         assertTrue(restarted.hasEnded("run-1"), "a request of the run that comes back is skipped");
         assertEquals(1, restarted.republishPending(), "still down: still pending");
         assertTrue(broker.history().isEmpty());
@@ -51,14 +51,14 @@ class RunOutcomesTest {
         assertEquals("run-1", broker.history().get(0).key());
 
         assertEquals(0, restarted.republishPending());
-        assertEquals(0, new RunOutcomes(store, publisher).republishPending());
+        assertEquals(0, new RunOutcomes(store.toString(), publisher).republishPending());
         assertEquals(1, broker.history().size(), "a published end is not published again");
     }
 
     @Test
     void endPublishedAtOnceIsMarkedAndNotRepublished() {
         RunFinished finished = new RunFinished("run-2", "run-2-teacher-3", "run-2-student-3");
-        RunOutcomes outcomes = new RunOutcomes(store, publisher);
+        RunOutcomes outcomes = new RunOutcomes(store.toString(), publisher);
 
         assertTrue(outcomes.conclude(finished));
         assertEquals(0, outcomes.republishPending());
@@ -73,7 +73,7 @@ class RunOutcomesTest {
     @Test
     void endThatCannotBeRecordedBecauseTheStoreIsUnwritableIsRetriedFromMemory() throws Exception {
         Path blocker = Files.writeString(store.resolve("a-file"), "not a directory");
-        RunOutcomes outcomes = new RunOutcomes(blocker.resolve("checkpoints"), publisher);
+        RunOutcomes outcomes = new RunOutcomes(blocker.resolve("checkpoints").toString(), publisher);
         RunFailed failed = new RunFailed("run-4", "checkpoint store root is not a writable directory", null, null);
         brokerDown();
 
@@ -89,7 +89,7 @@ class RunOutcomesTest {
 
     @Test
     void firstRecordedEndOfARunStands() {
-        RunOutcomes outcomes = new RunOutcomes(store, publisher);
+        RunOutcomes outcomes = new RunOutcomes(store.toString(), publisher);
         brokerDown();
         RunFailed first = new RunFailed("run-5", "pairs timed out", ModelRole.STUDENT, 0);
         outcomes.conclude(first);

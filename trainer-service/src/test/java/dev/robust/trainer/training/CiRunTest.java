@@ -20,6 +20,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -77,7 +78,7 @@ class CiRunTest {
 
         CheckpointStore store = CheckpointStore.open(Path.of(config.checkpointStore()));
         for (CheckpointCreated checkpoint : ofRun) {
-            store.verify(checkpoint.uri(), checkpoint.sha256(), checkpoint.bytes());
+            store.readVerified(checkpoint.uri(), checkpoint.sha256(), checkpoint.bytes(), Files::size);
             assertEquals("synthetic", checkpoint.dataset());
             assertEquals("smallcnn", checkpoint.model());
             assertEquals("dl4j", checkpoint.engine());

@@ -1,6 +1,7 @@
 package dev.robust.trainer.training;
 
 import dev.robust.common.checkpoint.CheckpointStore;
+import dev.robust.common.checkpoint.FileCheckpointStore;
 import dev.robust.common.checkpoint.StoredCheckpoint;
 import dev.robust.common.dataset.SyntheticSource;
 import dev.robust.common.event.CheckpointCreated;
@@ -71,7 +72,7 @@ class ResumeTest {
         RunProfile profile = RunProfile.named("ci").withOverrides(overrides);
         RunRequested request = new RunRequested(runId, "ci", overrides, Map.copyOf(profile.asMap()), profile.seed());
         TrainerConfig withStore = new TrainerConfigWithStore(config, storeRoot.toString());
-        CheckpointStore store = CheckpointStore.open(storeRoot);
+        FileCheckpointStore store = CheckpointStore.open(storeRoot);
         String format = engine.checkpointFormat();
 
         try (AugmentStandIn augment = new AugmentStandIn(kafka, new SyntheticSource(5, 192, 128)).start()) {
@@ -109,7 +110,7 @@ class ResumeTest {
         for (CheckpointCreated checkpoint : checkpoints) {
             assertEquals(1, checkpoints.stream().filter(c -> c.checkpointId().equals(checkpoint.checkpointId()))
                     .map(CheckpointCreated::sha256).distinct().count(), checkpoint.checkpointId());
-            store.verify(checkpoint.uri(), checkpoint.sha256(), checkpoint.bytes());
+            store.readVerified(checkpoint.uri(), checkpoint.sha256(), checkpoint.bytes(), Files::size);
         }
         assertNotEquals(shaOf(checkpoints, runId + "-teacher-0"), shaOf(checkpoints, runId + "-teacher-1"));
     }
