@@ -66,6 +66,7 @@ public final class BenchMain {
 
         List<TrainingThroughput.Figures> training = new ArrayList<>();
         List<ScoringThroughput.Figures> scoring = new ArrayList<>();
+        List<OnnxThroughput.Figures> onnx = new ArrayList<>();
         List<ComputeThroughput.Row> compute = new ArrayList<>();
         PeerBench peer = settings.peerClassPath() == null ? null
                 : new PeerBench(settings.peerClassPath(), Integer.getInteger("robust.engine.torch.threads",
@@ -94,6 +95,16 @@ public final class BenchMain {
                     if (settings.has(Part.EVAL)) {
                         scoring.add(new ScoringThroughput(settings, this::progress, store).measure(engine, model));
                     }
+                    if (settings.has(Part.ONNX)) {
+                        OnnxThroughput.Figures figures = new OnnxThroughput(settings, this::progress, store)
+                                .measure(engine, model);
+                        if (figures == null) {
+                            skipped.add("ONNX Runtime vs " + engine.name() + " " + model + " (the engine does not "
+                                    + "export it to ONNX, or its input is not the 32×32 the eval-service imports)");
+                        } else {
+                            onnx.add(figures);
+                        }
+                    }
                 }
             }
         } finally {
@@ -102,6 +113,7 @@ public final class BenchMain {
         tables.training(settings, training);
         tables.compute(settings, compute, ArithmeticLimit.of(settings.peakGigaFlops()), peer != null);
         tables.scoring(settings, scoring);
+        tables.onnx(settings, onnx);
 
         if (settings.has(Part.PAIRS)) {
             List<PairThroughput.Figures> pairs = new ArrayList<>();

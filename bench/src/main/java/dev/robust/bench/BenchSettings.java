@@ -48,6 +48,8 @@ public record BenchSettings(List<String> engines, List<ModelSize> models, int ba
         COMPUTE("compute"),
         /** Eval sweep from Kafka vs the same number of images predicted from memory. */
         EVAL("eval"),
+        /** An engine's model against its ONNX export scored by ONNX Runtime, as the eval-service scores imports. */
+        ONNX("onnx"),
         /** Pairs/s the augment-service delivers through Kafka to the trainer's PairStream. */
         PAIRS("pairs"),
         /** Training views and corruptions on one thread. */

@@ -106,6 +106,22 @@ final class BenchTables {
         out.append('\n');
     }
 
+    void onnx(BenchSettings settings, List<OnnxThroughput.Figures> rows) {
+        if (rows.isEmpty()) return;
+        out.append("**ONNX Runtime vs the engine on the same weights** (images/s; ").append(count(
+                        rows.get(0).images())).append(" images in batches of ").append(settings.evalBatch())
+                .append(", ").append(settings.evalRounds()).append(" round(s) alternating after a warm-up; ONNX "
+                        + "Runtime through the eval-service's OnnxClassifier, preprocessing included; no loading)\n\n");
+        out.append("| engine | model | input | engine | ONNX Runtime | ONNX Runtime / engine |\n");
+        out.append("|---|---|---|---|---|---|\n");
+        for (OnnxThroughput.Figures r : rows) {
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d×%d | %s | %s | %s |%n", r.engine().name(),
+                    r.model().architecture(), r.model().side(), r.model().side(), rate(r.engineRate()),
+                    rate(r.runtimeRate()), ratio(r.ratio())));
+        }
+        out.append('\n');
+    }
+
     void pairs(List<PairThroughput.Figures> rows) {
         if (rows.isEmpty()) return;
         out.append("**Augment-service: pairs delivered through Kafka** (one epoch rendered by the running service "

@@ -1,8 +1,10 @@
 package dev.robust.cli;
 
 import dev.robust.cli.run.BenchCommand;
+import dev.robust.cli.run.ExportCommand;
 import dev.robust.cli.run.RunCommand;
 import dev.robust.cli.run.StudyCommand;
+import dev.robust.cli.run.SubmitCommand;
 import dev.robust.cli.run.UpCommand;
 import dev.robust.common.BadInputException;
 import picocli.CommandLine;
@@ -25,6 +27,8 @@ import picocli.CommandLine.Command;
                 SheetCommand.class,
                 KafkaCommand.class,
                 BenchCommand.class,
+                SubmitCommand.class,
+                ExportCommand.class,
         })
 public final class RobustCommand {
     public static final int EXIT_BAD_INPUT = 1;

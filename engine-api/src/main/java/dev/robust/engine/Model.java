@@ -9,9 +9,7 @@ import java.util.OptionalLong;
  *
  * <p>Every batch holds raw uint8 NHWC pixels of the spec's size; the model scales them itself.
  */
-public interface Model {
-
-    ModelSpec spec();
+public interface Model extends Classifier {
 
     /** One optimiser step on softmax cross-entropy with the batch's labels; returns the batch's mean loss. */
     double trainTeacher(Batch batch);
@@ -24,9 +22,6 @@ public interface Model {
      * @param temperature   T, {@link DistillationLoss#DEFAULT_TEMPERATURE} in the recipe
      */
     double trainStudent(Batch batch, Logits teacherLogits, double temperature);
-
-    /** Logits in inference mode (batch-norm running statistics, no dropout); labels are ignored. */
-    Logits predict(Batch batch);
 
     double learningRate();
 

@@ -38,12 +38,12 @@ import java.util.concurrent.Callable;
                         + "training and inference images/s per model, each way of computing (precision, levers) "
                         + "against the engine's fp32 baseline and the bare libtorch loop, the same training fed "
                         + "through Kafka by the augment-service (ratio to raw), the eval sweep from Kafka vs in "
-                        + "memory, the augment-service's pairs/s, and imaging on one thread.",
+                        + "memory, ONNX Runtime vs the engine on the same weights, the augment-service's pairs/s, and imaging on one thread.",
                 "Runs an embedded Kafka broker and the augment-service (log in <out>/logs), then the bench JVM.",
                 "Extra JVM options of the bench: ROBUST_BENCH_JAVA_OPTS."})
 public final class BenchCommand implements Callable<Integer> {
     static final String DEFAULT_MODELS = "resnet20:32,smallcnn:32,resnet50v2:72";
-    static final String PARTS = "engines,compute,kafka,eval,pairs,imaging";
+    static final String PARTS = "engines,compute,kafka,eval,onnx,pairs,imaging";
     /** Held out of the synthetic training images as cifar10.val (the bench does not read it). */
     private static final int VALIDATION_IMAGES = 100;
 
@@ -59,7 +59,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Any of " + PARTS + " (default: all). engines = raw training and inference; kafka = "
                     + "training fed through Kafka beside raw; eval = eval sweep from Kafka vs in memory; pairs = the "
                     + "augment-service's pairs/s; imaging = views and corruptions on one thread; compute = each "
-                    + "precision and lever against the fp32 baseline and the bare libtorch loop.")
+                    + "precision and lever against the fp32 baseline and the bare libtorch loop; onnx = the engine "
+                    + "against ONNX Runtime scoring its ONNX export (same weights, --eval-images, --eval-rounds).")
     String parts;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "32",

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -37,6 +38,14 @@ final class JsonHttp {
         return send(authorized(request));
     }
 
+    /** Sends {@code file}'s bytes as the body, e.g. a model to {@code POST /models}. */
+    JsonNode postFile(URI uri, Path file, String contentType) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofFile(file));
+        return send(authorized(request));
+    }
+
     JsonNode delete(URI uri) throws IOException, InterruptedException {
         return send(authorized(HttpRequest.newBuilder(uri).DELETE()));
     }
@@ -45,12 +54,26 @@ final class JsonHttp {
         return bearerToken == null ? request : request.header("Authorization", "Bearer " + bearerToken);
     }
 
+    /** A problem's detail (and the field it names), or the body as it came when it is no problem document. */
+    private String problemDetail(String body) {
+        try {
+            JsonNode problem = mapper.readTree(body);
+            if (problem.hasNonNull("detail")) {
+                return problem.get("detail").asText()
+                        + (problem.hasNonNull("field") ? " (field " + problem.get("field").asText() + ")" : "");
+            }
+        } catch (IOException notJson) {
+            // Shown as it came.
+        }
+        return body;
+    }
+
     private JsonNode send(HttpRequest.Builder builder) throws IOException, InterruptedException {
         HttpRequest request = builder.timeout(REQUEST_TIMEOUT).header("Accept", "application/json").build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IOException(request.method() + " " + request.uri() + " answered HTTP " + response.statusCode()
-                    + (response.body().isBlank() ? "" : ": " + response.body()));
+                    + (response.body().isBlank() ? "" : ": " + problemDetail(response.body())));
         }
         return response.body().isBlank() ? mapper.nullNode() : mapper.readTree(response.body());
     }

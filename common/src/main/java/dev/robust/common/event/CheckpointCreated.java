@@ -11,13 +11,24 @@ import java.util.Map;
  * and consumers verify them against {@code sha256} and {@code bytes}. {@code dataset} is the display label of the
  * data the model was trained on ({@code cifar10}, {@code synthetic}, ...). {@code finalCheckpoint} marks the one
  * the run kept for its role; {@code kind} says which weights it holds ({@link ModelKind}; absent from older builds).
+ * A model imported from outside (format {@code onnx}, engine {@code onnxruntime}) also carries its {@code input}:
+ * layout and declared preprocessing (v2 of the event; absent from engine checkpoints and from v1).
  */
 public record CheckpointCreated(String checkpointId, String runId, ModelRole role, int epoch, String model,
                                 String engine, String format, String uri, String sha256, long bytes,
                                 Map<String, Double> metrics, @JsonProperty("final") boolean finalCheckpoint,
-                                String dataset, Instant createdAt, ModelKind kind) implements Event {
+                                String dataset, Instant createdAt, ModelKind kind,
+                                ModelInput input) implements Event {
     public CheckpointCreated {
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+    }
+
+    /** An engine checkpoint's claim check: no {@code input}, its engine's model scales raw pixels itself. */
+    public CheckpointCreated(String checkpointId, String runId, ModelRole role, int epoch, String model, String engine,
+                             String format, String uri, String sha256, long bytes, Map<String, Double> metrics,
+                             boolean finalCheckpoint, String dataset, Instant createdAt, ModelKind kind) {
+        this(checkpointId, runId, role, epoch, model, engine, format, uri, sha256, bytes, metrics, finalCheckpoint,
+                dataset, createdAt, kind, null);
     }
 
     /** A claim check without a kind, as builds before {@link ModelKind} wrote them. */
@@ -25,10 +36,13 @@ public record CheckpointCreated(String checkpointId, String runId, ModelRole rol
                              String format, String uri, String sha256, long bytes, Map<String, Double> metrics,
                              boolean finalCheckpoint, String dataset, Instant createdAt) {
         this(checkpointId, runId, role, epoch, model, engine, format, uri, sha256, bytes, metrics, finalCheckpoint,
-                dataset, createdAt, null);
+                dataset, createdAt, null, null);
     }
 
-    /** The model's name in reports: {@code SWA teacher}, {@code raw teacher (before SWA)}, {@code student}, ... */
+    /**
+     * The model's name in reports: {@code SWA teacher}, {@code raw teacher (before SWA)}, {@code student}, ...,
+     * {@code imported model} (whose run, {@code imported-<name>}, carries the name it was submitted under).
+     */
     @JsonIgnore
     public String modelName() {
         return ModelKind.describe(kind, role, epoch);

@@ -18,7 +18,9 @@ public enum ModelKind {
     /** The teacher's SWA average with batch-norm statistics recomputed. */
     @JsonProperty("swa") SWA,
     /** The student's final weights (those early stopping kept). */
-    @JsonProperty("final") FINAL;
+    @JsonProperty("final") FINAL,
+    /** A model trained elsewhere and submitted for scoring (an ONNX model); its run is the submission. */
+    @JsonProperty("imported") IMPORTED;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -30,6 +32,7 @@ public enum ModelKind {
         return switch (kind) {
             case RAW -> "raw " + role.id() + " (before SWA)";
             case SWA -> "SWA " + role.id();
+            case IMPORTED -> "imported model";
             default -> role.id();
         };
     }

@@ -27,7 +27,7 @@ class EventCodecTest {
     void headersFollowTheKafkaBinaryBinding() {
         EventCodec.OutgoingEvent out = EventCodec.encode(SampleEvents.checkpoint(), "/trainer-service");
         assertEquals("1.0", header(out.headers(), "ce_specversion"));
-        assertEquals("dev.robust.checkpoint.created.v1", header(out.headers(), "ce_type"));
+        assertEquals("dev.robust.checkpoint.created.v2", header(out.headers(), "ce_type"));
         assertEquals("/trainer-service", header(out.headers(), "ce_source"));
         assertEquals("application/json", header(out.headers(), "content-type"));
         assertTrue(header(out.headers(), "ce_id").length() > 8);
@@ -96,6 +96,34 @@ class EventCodecTest {
         assertEquals(null, summary.cleanTop1Interval());
         assertEquals(java.util.List.of(), summary.comparisons());
         assertEquals("student epoch 3", summary.displayName());
+    }
+
+    @Test
+    void claimCheckV1FromAnOlderTrainerStillDecodesWithoutAnInput() {
+        Map<String, byte[]> headers = new CloudEventHeaders("id-2", "/trainer-service",
+                "dev.robust.checkpoint.created.v1", Instant.parse("2025-01-02T03:04:05Z")).toHeaders();
+        String v1 = "{\"checkpoint_id\":\"r7-teacher-3\",\"run_id\":\"r7\",\"role\":\"teacher\",\"epoch\":3,"
+                + "\"model\":\"resnet20\",\"engine\":\"torch\",\"format\":\"torch-zip\","
+                + "\"uri\":\"r7/r7-teacher-3.torch-zip\",\"sha256\":\"" + "ab".repeat(32) + "\",\"bytes\":10,"
+                + "\"metrics\":{},\"final\":false,\"dataset\":\"cifar10\",\"created_at\":\"2025-01-02T03:04:05Z\","
+                + "\"kind\":\"epoch\"}";
+        CheckpointCreated claim = (CheckpointCreated) EventCodec.decode(headers, v1.getBytes(StandardCharsets.UTF_8));
+        assertEquals("torch", claim.engine());
+        assertEquals(null, claim.input());
+        assertEquals("teacher epoch 3", claim.modelName());
+    }
+
+    @Test
+    void importedModelsClaimCheckRoundTripsItsInput() {
+        CheckpointCreated imported = SampleEvents.all().stream().filter(CheckpointCreated.class::isInstance)
+                .map(CheckpointCreated.class::cast).filter(c -> c.kind() == ModelKind.IMPORTED).findFirst()
+                .orElseThrow();
+        EventCodec.OutgoingEvent out = EventCodec.encode(imported, "/eval-service");
+        CheckpointCreated back = (CheckpointCreated) EventCodec.decode(out.headers(), out.value());
+        assertEquals(imported, back);
+        assertEquals(ModelInput.Layout.NCHW, back.input().layout());
+        assertEquals(0.247f, back.input().parsedPreprocessing().std()[0]);
+        assertEquals("imported model", back.modelName());
     }
 
     @Test

@@ -20,7 +20,7 @@ final class BatchNorm extends Layer {
 
     /** libtorch's momentum is the weight of the new batch: Keras's 0.99 decay. */
     private static final double MOMENTUM = 0.01;
-    private static final double EPSILON = 1.001e-5;
+    static final double EPSILON = 1.001e-5;
     private static final long[] BATCH_AND_SPATIAL = {0, 2, 3};
 
     private final int channels;
@@ -66,6 +66,10 @@ final class BatchNorm extends Layer {
             }
         };
         return activate(normalised);
+    }
+
+    boolean hasRelu() {
+        return relu;
     }
 
     /** ReLU in place when this layer has it: what follows normalisation, also after a folded convolution. */

@@ -19,6 +19,14 @@ final class ConvBn {
         this.batchNorm = batchNorm;
     }
 
+    Convolution convolution() {
+        return convolution;
+    }
+
+    BatchNorm batchNorm() {
+        return batchNorm;
+    }
+
     Tensor forward(Tensor input, Pass pass) {
         if (pass == Pass.FOLDED) {
             if (folded == null) {

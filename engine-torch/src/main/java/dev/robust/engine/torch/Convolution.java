@@ -122,6 +122,30 @@ final class Convolution extends Layer {
         return output;
     }
 
+    /** Top, left, bottom and right padding of a square input of {@code size}, as ONNX's {@code pads} lists them. */
+    long[] pads(long size) {
+        if (padding != SAME) return new long[] {padding, padding, padding, padding};
+        int[] same = samePadding(size);
+        return new long[] {same[0], same[0], same[1], same[1]};
+    }
+
+    Tensor weight() {
+        return weight;
+    }
+
+    /** The bias, or null when the convolution has none. */
+    Tensor bias() {
+        return bias;
+    }
+
+    int kernel() {
+        return kernel;
+    }
+
+    int stride() {
+        return stride;
+    }
+
     /** Before and after padding of one spatial dimension in "same" mode. */
     private int[] samePadding(long size) {
         long out = (size + stride - 1) / stride;

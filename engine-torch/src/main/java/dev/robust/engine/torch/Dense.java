@@ -22,6 +22,15 @@ final class Dense extends Layer {
         this.biasOption = new TensorOptional(bias);
     }
 
+    /** Outputs × inputs, as {@code torch.linear} takes it. */
+    Tensor weight() {
+        return weight;
+    }
+
+    Tensor bias() {
+        return bias;
+    }
+
     long multiplyAdds() {
         return weight.numel();
     }

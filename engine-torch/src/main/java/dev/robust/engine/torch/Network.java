@@ -24,6 +24,15 @@ abstract class Network {
 
     abstract Tensor forward(Tensor scaledPixels, Pass pass);
 
+    /**
+     * The same forward pass in inference mode as ONNX nodes, from {@code input} to the graph's output; an
+     * architecture without an export says so.
+     */
+    void export(OnnxExport export, OnnxExport.Value input) {
+        throw new UnsupportedOperationException("the torch engine cannot export " + spec.architecture()
+                + " to ONNX yet (smallcnn and resnet20 it can)");
+    }
+
     final <L extends Layer> L add(L layer) {
         layers.add(layer);
         return layer;

@@ -47,6 +47,15 @@ final class ResNet20 extends Network {
         return logits.forward(x.mean(new long[] {2, 3}, false, new org.bytedeco.pytorch.ScalarTypeOptional()));
     }
 
+    @Override
+    void export(OnnxExport export, OnnxExport.Value input) {
+        OnnxExport.Value x = export.convBn(stem, input);
+        for (Block block : blocks) {
+            x = block.export(export, x);
+        }
+        export.logits(x, logits);
+    }
+
     /** conv-BN-ReLU, conv-BN, plus the (projected) input, then ReLU. */
     private final class Block {
         private final ConvBn first;
@@ -62,6 +71,12 @@ final class ResNet20 extends Network {
                     ? convBn(conv(name + "_0_conv", inputFilters, filters, 1, stride, SAME, false, HE_NORMAL),
                             batchNorm(name + "_0_bn", filters, false))
                     : null;
+        }
+
+        OnnxExport.Value export(OnnxExport export, OnnxExport.Value input) {
+            OnnxExport.Value residual = export.convBn(second, export.convBn(first, input));
+            OnnxExport.Value shortcut = projection == null ? input : export.convBn(projection, input);
+            return export.relu(export.add(residual, shortcut));
         }
 
         Tensor forward(Tensor input, Pass pass) {

@@ -43,6 +43,13 @@ final class SmallCnn extends Network {
         return logits.forward(x.mean(new long[] {2, 3}, false, new ScalarTypeOptional()));
     }
 
+    @Override
+    void export(OnnxExport export, OnnxExport.Value input) {
+        OnnxExport.Value x = export.maxPool(export.convBn(first, input), 2, 2, true);
+        x = export.maxPool(export.convBn(second, x), 2, 2, true);
+        export.logits(export.convBn(third, x), logits);
+    }
+
     private static Tensor pool(Tensor x) {
         return torch.max_pool2d(x, POOL, POOL, NO_PADDING, NO_DILATION, true);
     }

@@ -5,6 +5,8 @@ import dev.robust.engine.Logits;
 import dev.robust.engine.Model;
 import dev.robust.engine.ModelSpec;
 import dev.robust.engine.Precision;
+import dev.robust.engine.onnx.OnnxExportable;
+import dev.robust.engine.onnx.OnnxGraph;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +31,7 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
  * through a frozen copy with batch norm folded into the convolutions (refreshed on the first prediction after the
  * parameters changed), bf16 autocast of the forward pass with the loss in FP32.
  */
-final class TorchModel implements Model {
+final class TorchModel implements Model, OnnxExportable {
 
     /** Keras's Adam: learning rate 1e-3, β 0.9 / 0.999, ε 1e-7. */
     static final double INITIAL_LEARNING_RATE = 1e-3;
@@ -217,6 +219,15 @@ final class TorchModel implements Model {
         for (BatchNorm layer : layers) {
             layer.assignStatistics(count);
         }
+    }
+
+    @Override
+    public void exportOnnx(Path file) throws IOException {
+        OnnxGraph graph = new OnnxGraph(spec.architecture(), spec.channels(), spec.height(), spec.width());
+        try (PointerScope scope = new PointerScope()) {
+            network.export(new OnnxExport(graph), new OnnxExport.Value(OnnxGraph.INPUT, spec.height()));
+        }
+        graph.write(file);
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.robust.common.image.EvalView;
 import dev.robust.common.image.UInt8Image;
 import dev.robust.engine.Batch;
 import dev.robust.engine.Logits;
-import dev.robust.engine.Model;
+import dev.robust.engine.Classifier;
 import dev.robust.engine.ModelSpec;
 
 import java.util.Arrays;
@@ -15,7 +15,7 @@ import java.util.Arrays;
  * does not depend on how many images pass through.
  */
 final class BatchScorer {
-    private final Model model;
+    private final Classifier model;
     private final ModelSpec spec;
     private final int capacity;
     private final byte[] pixels;
@@ -24,7 +24,7 @@ final class BatchScorer {
     private final Tally[] tallies;
     private int size;
 
-    BatchScorer(Model model, int capacity) {
+    BatchScorer(Classifier model, int capacity) {
         if (capacity < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + capacity);
         this.model = model;
         this.spec = model.spec();

@@ -1,5 +1,6 @@
 package dev.robust.eval.scoring;
 
+import dev.robust.common.BadInputException;
 import dev.robust.common.checkpoint.CheckpointStore;
 import dev.robust.common.checkpoint.CheckpointStoreException;
 import dev.robust.common.corruption.Corruption;
@@ -14,7 +15,9 @@ import dev.robust.common.prediction.SlicePredictions;
 import dev.robust.common.topic.Topics;
 import dev.robust.engine.Engine;
 import dev.robust.engine.Engines;
-import dev.robust.engine.Model;
+import dev.robust.eval.onnx.OnnxClassifier;
+import dev.robust.eval.onnx.OnnxFormat;
+import dev.robust.engine.Classifier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.jboss.logging.Logger;
 
@@ -27,7 +30,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Scores one checkpoint: verifies it against its claim check, loads it with the engine the event names, and sweeps
+ * Scores one checkpoint: verifies it against its claim check, loads it with the engine the event names (an imported
+ * ONNX model with ONNX Runtime), and sweeps
  * the clean test topic and every configured {@code cifar10c.*} topic that exists. Each result (and before it the
  * slice's per-image predictions) goes to its sink as soon as it is known; the summary covers them all. A checkpoint that cannot be used yields one failed result and
  * no scores.
@@ -69,10 +73,10 @@ public final class CheckpointEvaluator {
      * are on {@code evaluation.predictions} by then.
      */
     public Evaluation evaluate(CheckpointCreated checkpoint, ResultSink sink, PredictionSink predictionSink) {
-        Model model;
+        Classifier model;
         try {
             model = load(checkpoint);
-        } catch (CheckpointStoreException | IllegalArgumentException e) {
+        } catch (CheckpointStoreException | IllegalArgumentException | BadInputException e) {
             String reason = "checkpoint " + checkpoint.checkpointId() + " rejected: " + e.getMessage();
             LOG.warn(reason);
             EvaluationResult failed = failed(checkpoint, EvaluationResult.CLEAN, 0, reason);
@@ -80,6 +84,16 @@ public final class CheckpointEvaluator {
             return new Evaluation(EvaluationSummary.of(List.of(failed)), Optional.of(reason));
         }
 
+        try {
+            return sweep(checkpoint, model, sink, predictionSink);
+        } finally {
+            // An ONNX Runtime session holds native memory until closed; engine models are left to the collector.
+            if (model instanceof AutoCloseable closeable) closeQuietly(closeable);
+        }
+    }
+
+    private Evaluation sweep(CheckpointCreated checkpoint, Classifier model, ResultSink sink,
+                             PredictionSink predictionSink) {
         List<EvaluationResult> results = new ArrayList<>();
         ResultSink collecting = result -> {
             results.add(result);
@@ -132,7 +146,11 @@ public final class CheckpointEvaluator {
         return new Evaluation(summary, Optional.empty());
     }
 
-    private Model load(CheckpointCreated checkpoint) {
+    private Classifier load(CheckpointCreated checkpoint) {
+        if (OnnxFormat.FORMAT.equals(checkpoint.format())) {
+            return store.readVerified(checkpoint.uri(), checkpoint.sha256(), checkpoint.bytes(),
+                    file -> OnnxFormat.open(file, checkpoint));
+        }
         Engine engine = Engines.named(checkpoint.engine());
         if (!engine.checkpointFormat().equals(checkpoint.format())) {
             throw new IllegalArgumentException("format '" + checkpoint.format() + "' is not engine "
@@ -142,7 +160,7 @@ public final class CheckpointEvaluator {
     }
 
     /** Scores the clean test set; returns its predictions, or null when it could not be scored. */
-    private Predictions scoreClean(CheckpointCreated checkpoint, Model model, Set<String> topics, ResultSink sink,
+    private Predictions scoreClean(CheckpointCreated checkpoint, Classifier model, Set<String> topics, ResultSink sink,
                                    PredictionSink predictionSink) {
         String topic = Topics.CIFAR10_TEST;
         if (!topics.contains(topic)) {
@@ -154,6 +172,14 @@ public final class CheckpointEvaluator {
         slices.scored(slice.total(), Duration.ofNanos(System.nanoTime() - start));
         publish(checkpoint, EvaluationResult.CLEAN, 0, slice, topic, sink, predictionSink);
         return slice.total() > 0 ? slice.predictions() : null;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warnf("could not release a model after its sweep: %s", e.getMessage());
+        }
     }
 
     /** The slice's predictions first (when it has any), then its result. */

@@ -4,7 +4,7 @@ import dev.robust.common.BadInputException;
 import dev.robust.common.codec.LabeledImageCodec;
 import dev.robust.common.image.LabeledImage;
 import dev.robust.common.image.UInt8Image;
-import dev.robust.engine.Model;
+import dev.robust.engine.Classifier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.Collection;
@@ -33,18 +33,18 @@ final class TopicScorer {
     }
 
     /** Counts on the clean test topic, whose records are keyed by dataset index. */
-    SliceCounts scoreClean(Model model, String topic, OptionalInt cap) {
+    SliceCounts scoreClean(Classifier model, String topic, OptionalInt cap) {
         return score(model, topic, ImageKey::clean, List.of(ImageKey.CLEAN_SEVERITY), cap)
                 .get(ImageKey.CLEAN_SEVERITY);
     }
 
     /** Counts per severity on a {@code cifar10c.*} topic; severities not asked for are skipped. */
-    Map<Integer, SliceCounts> scoreCorrupted(Model model, String topic, Collection<Integer> severities,
+    Map<Integer, SliceCounts> scoreCorrupted(Classifier model, String topic, Collection<Integer> severities,
                                              OptionalInt cap) {
         return score(model, topic, ImageKey::corrupted, severities, cap);
     }
 
-    private Map<Integer, SliceCounts> score(Model model, String topic, Function<byte[], ImageKey> keyParser,
+    private Map<Integer, SliceCounts> score(Classifier model, String topic, Function<byte[], ImageKey> keyParser,
                                             Collection<Integer> severities, OptionalInt cap) {
         Map<Integer, Tally> tallies = new TreeMap<>();
         severities.forEach(severity -> tallies.put(severity, new Tally()));

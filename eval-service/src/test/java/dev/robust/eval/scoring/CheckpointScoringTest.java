@@ -2,7 +2,6 @@ package dev.robust.eval.scoring;
 
 import dev.robust.common.checkpoint.CheckpointStore;
 import dev.robust.common.checkpoint.FileCheckpointStore;
-import dev.robust.common.codec.LabeledImageCodec;
 import dev.robust.common.corruption.Corruption;
 import dev.robust.common.dataset.SyntheticSource;
 import dev.robust.common.dataset.Split;
@@ -10,8 +9,6 @@ import dev.robust.common.event.CheckpointCreated;
 import dev.robust.common.event.Comparison;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
-import dev.robust.common.event.Event;
-import dev.robust.common.event.EventCodec;
 import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.event.RecordKeys;
@@ -27,8 +24,8 @@ import dev.robust.engine.Logits;
 import dev.robust.engine.Model;
 import dev.robust.eval.config.EvalConfig;
 import dev.robust.eval.fixtures.KafkaFixtures;
+import dev.robust.eval.fixtures.ScoringData;
 import dev.robust.eval.fixtures.TinyCheckpoint;
-import dev.robust.imaging.corruption.Corruptor;
 import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,12 +40,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.robust.eval.fixtures.KafkaFixtures.key;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -62,16 +58,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(EmbeddedKafkaTestResource.class)
 class CheckpointScoringTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
-    private static final List<Corruption> PRESENT = List.of(Corruption.GAUSSIAN_NOISE, Corruption.FOG);
-    private static final int CLEAN_IMAGES = 40;
-    /** One more than the test profile's robust.eval.images-per-severity, so the cap is exercised. */
-    private static final int IMAGES_PER_SEVERITY = 6;
-    private static final SyntheticSource SYNTHETIC = new SyntheticSource(99, 256, CLEAN_IMAGES);
+    private static final List<Corruption> PRESENT = ScoringData.PRESENT;
+    private static final int CLEAN_IMAGES = ScoringData.CLEAN_IMAGES;
+    private static final SyntheticSource SYNTHETIC = ScoringData.SYNTHETIC;
     /** The store outlives a test run (target/), and a checkpoint id is written once: fresh run ids every run. */
     private static final String RUN_SUFFIX = Long.toString(System.currentTimeMillis(), 36);
 
-    private static List<LabeledImage> cleanImages;
-    private static Map<Corruption, Map<Integer, List<LabeledImage>>> corruptedImages;
+    private List<LabeledImage> cleanImages;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -85,37 +78,8 @@ class CheckpointScoringTest {
     @BeforeEach
     void produceDataTopicsOnce() throws Exception {
         kafka = new KafkaFixtures(kafkaConfig);
-        if (cleanImages != null) return;
-        cleanImages = SYNTHETIC.readAll(Split.TEST);
-        for (LabeledImage image : cleanImages) {
-            kafka.send(Topics.CIFAR10_TEST, RecordKeys.datasetImage(image.index()), LabeledImageCodec.encode(image));
-        }
-        // Re-ingested images (same keys) must count once.
-        for (int index : new int[] {3, 7}) {
-            LabeledImage image = cleanImages.get(index);
-            kafka.send(Topics.CIFAR10_TEST, RecordKeys.datasetImage(index), LabeledImageCodec.encode(image));
-        }
-        // A record no codec can read, under the key of a good fog image sent later: it must go to the DLQ, not
-        // stop the sweep, and not keep the good image from being counted.
-        kafka.send(Topics.cifar10c(Corruption.FOG), RecordKeys.corruptedImage(3, 2),
-                "not an image".getBytes(StandardCharsets.UTF_8));
-        corruptedImages = new LinkedHashMap<>();
-        for (Corruption corruption : PRESENT) {
-            Map<Integer, List<LabeledImage>> bySeverity = new LinkedHashMap<>();
-            for (int severity = 1; severity <= 5; severity++) {
-                List<LabeledImage> images = new ArrayList<>();
-                for (int i = 0; i < IMAGES_PER_SEVERITY; i++) {
-                    LabeledImage clean = cleanImages.get((i * 7 + severity) % CLEAN_IMAGES);
-                    LabeledImage corrupted = new LabeledImage(i, clean.label(), Corruptor.apply(corruption, severity,
-                            clean.image(), Corruptor.randomFor(1, corruption, severity, i)));
-                    images.add(corrupted);
-                    kafka.send(Topics.cifar10c(corruption), RecordKeys.corruptedImage(severity, i),
-                            LabeledImageCodec.encode(corrupted));
-                }
-                bySeverity.put(severity, images);
-            }
-            corruptedImages.put(corruption, bySeverity);
-        }
+        ScoringData.produce(kafka);
+        cleanImages = ScoringData.clean();
     }
 
     @AfterEach
@@ -132,8 +96,9 @@ class CheckpointScoringTest {
         // An epoch checkpoint: its corrupted slices take the epoch cap, below the final models' one.
         int cap = config.epoch().imagesPerSeverity().orElseThrow();
         assertTrue(cap < config.imagesPerSeverity().orElseThrow(), "the test config sets a smaller epoch cap");
-        Map<String, EvaluationResult> results = awaitResults(checkpoint.event().checkpointId(), 1 + PRESENT.size() * 5);
-        EvaluationSummary summary = awaitSummary(checkpoint.event().checkpointId());
+        Map<String, EvaluationResult> results = kafka.awaitResults(checkpoint.event().checkpointId(),
+                1 + PRESENT.size() * 5, TIMEOUT);
+        EvaluationSummary summary = kafka.awaitSummary(checkpoint.event().checkpointId(), TIMEOUT);
 
         Model model = Engines.named(TinyCheckpoint.ENGINE).load(store().resolve(checkpoint.stored().uri()));
         EvaluationResult clean = results.get(RecordKeys.evaluation(checkpoint.event().checkpointId(), "clean", 0));
@@ -144,7 +109,7 @@ class CheckpointScoringTest {
                 EvaluationResult result = results.get(RecordKeys.evaluation(checkpoint.event().checkpointId(),
                         corruption.id(), severity));
                 assertNotNull(result, corruption.id() + " severity " + severity);
-                List<LabeledImage> firstImages = corruptedImages.get(corruption).get(severity).subList(0, cap);
+                List<LabeledImage> firstImages = ScoringData.corrupted(corruption, severity).subList(0, cap);
                 assertEquals(cap, result.total(), "capped at robust.eval.epoch.images-per-severity");
                 assertEquals(correctInMemory(model, firstImages), result.correct(),
                         corruption.id() + " severity " + severity);
@@ -180,7 +145,7 @@ class CheckpointScoringTest {
                 .asFinal(ModelKind.FINAL, run + "-student-1");
         for (TinyCheckpoint checkpoint : List.of(raw, swa, student)) kafka.publish(checkpoint.event());
 
-        EvaluationSummary summary = awaitSummary(student.event().checkpointId());
+        EvaluationSummary summary = kafka.awaitSummary(student.event().checkpointId(), TIMEOUT);
         assertEquals("student", summary.modelName());
         Model studentModel = Engines.named(TinyCheckpoint.ENGINE).load(store().resolve(student.stored().uri()));
         Logits studentLogits = studentModel.predict(TinyCheckpoint.batch(cleanImages));
@@ -243,7 +208,7 @@ class CheckpointScoringTest {
         List<ConsumerRecord<byte[], byte[]>> published = kafka.await(Topics.EVALUATIONS,
                 record -> key(record).startsWith(id + "/"), records -> records.size() >= 2 * slices, TIMEOUT);
         assertEquals(2 * slices, published.size());
-        assertEquals(slices, published.stream().map(CheckpointScoringTest::key).distinct().count());
+        assertEquals(slices, published.stream().map(KafkaFixtures::key).distinct().count());
         Instant deadline = Instant.now().plus(TIMEOUT);
         int visible = -1;
         while (visible != slices && Instant.now().isBefore(deadline)) {
@@ -264,9 +229,9 @@ class CheckpointScoringTest {
                 original.createdAt());
         kafka.publish(tampered);
 
-        EvaluationSummary summary = awaitSummary(original.checkpointId());
+        EvaluationSummary summary = kafka.awaitSummary(original.checkpointId(), TIMEOUT);
         assertEquals(EvaluationSummary.Status.FAILED, summary.status());
-        Map<String, EvaluationResult> results = awaitResults(original.checkpointId(), 1);
+        Map<String, EvaluationResult> results = kafka.awaitResults(original.checkpointId(), 1, TIMEOUT);
         assertEquals(1, results.size(), "nothing scored");
         EvaluationResult failed = results.values().iterator().next();
         assertEquals(EvaluationResult.Status.FAILED, failed.status());
@@ -289,7 +254,8 @@ class CheckpointScoringTest {
                 record -> "garbage/teacher/0".equals(key(record)), records -> !records.isEmpty(), TIMEOUT);
         assertEquals("{not an event", new String(dead.get(0).value(), StandardCharsets.UTF_8));
         assertEquals(Topics.MODEL_CHECKPOINTS, header(dead.get(0), DeadLetterHeaders.ORIGINAL_TOPIC));
-        assertNotNull(awaitSummary(next.event().checkpointId()).cleanTop1(), "the next checkpoint is scored");
+        assertNotNull(kafka.awaitSummary(next.event().checkpointId(), TIMEOUT).cleanTop1(),
+                "the next checkpoint is scored");
     }
 
     private FileCheckpointStore store() {
@@ -303,28 +269,6 @@ class CheckpointScoringTest {
             if (logits.predictedClass(i) == images.get(i).label()) correct++;
         }
         return correct;
-    }
-
-    private Map<String, EvaluationResult> awaitResults(String checkpointId, int expected) {
-        Map<String, EvaluationResult> latest = new LinkedHashMap<>();
-        kafka.await(Topics.EVALUATIONS, record -> key(record).startsWith(checkpointId + "/"), records -> {
-            records.forEach(record -> latest.put(key(record), (EvaluationResult) decode(record)));
-            return latest.size() >= expected;
-        }, TIMEOUT);
-        return latest;
-    }
-
-    private EvaluationSummary awaitSummary(String checkpointId) {
-        return (EvaluationSummary) decode(kafka.await(Topics.EVALUATION_SUMMARIES,
-                record -> checkpointId.equals(key(record)), records -> !records.isEmpty(), TIMEOUT).get(0));
-    }
-
-    private static Event decode(ConsumerRecord<byte[], byte[]> record) {
-        return EventCodec.decode(record.headers(), record.value());
-    }
-
-    private static String key(ConsumerRecord<byte[], byte[]> record) {
-        return new String(record.key(), StandardCharsets.UTF_8);
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

@@ -9,6 +9,7 @@ import dev.robust.common.dataset.SyntheticSource;
 import dev.robust.common.event.CheckpointCreated;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
+import dev.robust.common.event.EventCodec;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.event.RecordKeys;
 import dev.robust.common.image.LabeledImage;
@@ -16,7 +17,6 @@ import dev.robust.common.topic.Topics;
 import dev.robust.eval.config.EvalConfig;
 import dev.robust.eval.fixtures.KafkaFixtures;
 import dev.robust.eval.fixtures.TinyCheckpoint;
-import dev.robust.eval.messaging.IncomingEvents;
 import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -95,7 +95,7 @@ class ObjectStorageScoringTest {
             kafka.publish(good.event());
             ConsumerRecord<byte[], byte[]> summary = await(kafka, Topics.EVALUATION_SUMMARIES,
                     good.event().checkpointId());
-            EvaluationSummary scored = (EvaluationSummary) IncomingEvents.decode(summary.headers(), summary.value());
+            EvaluationSummary scored = (EvaluationSummary) EventCodec.decode(summary.headers(), summary.value());
             assertNotNull(scored.cleanTop1(), "scored from the bucket: " + scored);
 
             TinyCheckpoint other = TinyCheckpoint.train(store, RUN, ModelRole.STUDENT, 0,
@@ -106,7 +106,7 @@ class ObjectStorageScoringTest {
                     e.dataset(), e.createdAt()));
             ConsumerRecord<byte[], byte[]> result = await(kafka, Topics.EVALUATIONS,
                     RecordKeys.evaluation(e.checkpointId(), "clean", 0));
-            EvaluationResult refused = (EvaluationResult) IncomingEvents.decode(result.headers(), result.value());
+            EvaluationResult refused = (EvaluationResult) EventCodec.decode(result.headers(), result.value());
             assertEquals(EvaluationResult.Status.FAILED, refused.status());
             assertTrue(refused.error().contains("does not match its claim check"), refused.error());
         }

@@ -12,9 +12,10 @@ import dev.robust.common.topic.Topics;
 import dev.robust.engine.Engine;
 import dev.robust.engine.Model;
 import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
+import dev.robust.service.messaging.DeadLetterPublisher;
+import dev.robust.service.messaging.EventPublisher;
+import dev.robust.service.messaging.KafkaClients;
 import dev.robust.trainer.config.TrainerConfig;
-import dev.robust.trainer.kafka.EventPublisher;
-import dev.robust.trainer.kafka.KafkaClients;
 import dev.robust.trainer.testing.AugmentStandIn;
 import dev.robust.trainer.testing.TopicEvents;
 import dev.robust.trainer.testing.TrainerConfigWithStore;
@@ -55,6 +56,8 @@ class ObjectStorageRunTest {
     @Inject
     EventPublisher publisher;
     @Inject
+    DeadLetterPublisher deadLetters;
+    @Inject
     TrainerConfig config;
 
     @BeforeAll
@@ -77,7 +80,7 @@ class ObjectStorageRunTest {
 
         try (AugmentStandIn augment = new AugmentStandIn(kafka, new SyntheticSource(5, 192, 128)).start()) {
             augment.publishValidation();
-            new RunExecutor(engine, kafka, publisher, new TrainerConfigWithStore(config, location), metrics)
+            new RunExecutor(engine, kafka, deadLetters, publisher, new TrainerConfigWithStore(config, location), metrics)
                     .execute(request, new RunControl() {
                         @Override
                         public void checkContinue() {
