@@ -15,6 +15,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,10 +39,12 @@ import java.util.concurrent.Future;
  * Takes checkpoints from {@code model.checkpoints} one at a time and scores them.
  *
  * <p>Replicas share one consumer group, so each partition of {@code model.checkpoints} (and every checkpoint on
- * it) belongs to one replica; N partitions let up to N replicas score in parallel. A sweep takes minutes to hours,
- * far longer than a consumer may go without polling, so the evaluation runs on a worker thread while this loop keeps
- * polling with its partitions paused. The offset is committed only when the summary is out: a replica that dies
- * mid-sweep leaves the checkpoint to the next owner of its partition, which re-publishes under the same keys.
+ * it) belongs to one replica; the topic gets {@code eval.checkpoint-partitions} partitions at start-up, and the
+ * trainer places claim checks so that replicas share a run's checkpoints ({@code CheckpointPartitions}). A sweep
+ * takes minutes to hours, far longer than a consumer may go without polling, so the evaluation runs on a worker
+ * thread while this loop keeps polling with its partitions paused. The offset is committed only when the summary is
+ * out: a replica that dies mid-sweep leaves the checkpoint to the next owner of its partition, which re-publishes
+ * under the same keys.
  */
 @ApplicationScoped
 public class CheckpointConsumer {
@@ -97,6 +100,15 @@ public class CheckpointConsumer {
 
     private void pollLoop() {
         CheckpointStore store = CheckpointStore.open(config.checkpointStore());
+        try (Admin admin = clients.admin()) {
+            // Before subscribing: a subscription to a missing topic lets the broker create it with one partition.
+            CheckpointTopic.ensurePartitions(admin, config.checkpointPartitions());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (KafkaException e) {
+            LOG.warnf("could not check the partitions of %s: %s", Topics.MODEL_CHECKPOINTS, e.getMessage());
+        }
         try (KafkaConsumer<byte[], byte[]> checkpoints = clients.groupConsumer(config.consumerGroup(), 1);
              KafkaConsumer<byte[], byte[]> data = clients.assignedConsumer()) {
             consumer = checkpoints;
@@ -179,7 +191,8 @@ public class CheckpointConsumer {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         try {
             inFlight.future.get();
-            commit(checkpoints, partition, record.offset() + 1);
+            // A partition that moved meanwhile is its new owner's to commit (it scores the checkpoint again).
+            if (checkpoints.assignment().contains(partition)) commit(checkpoints, partition, record.offset() + 1);
         } catch (ExecutionException e) {
             LOG.errorf(e.getCause(), "scoring %s[%d]@%d failed; retrying in %s", record.topic(), record.partition(),
                     record.offset(), RETRY_DELAY);

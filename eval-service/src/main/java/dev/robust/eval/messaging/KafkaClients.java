@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.RoundRobinAssignor;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.PartitionInfo;
@@ -58,10 +59,14 @@ public class KafkaClients {
         producer.close();
     }
 
-    /** A consumer in {@code group} that commits only when told to. */
+    /**
+     * A consumer in {@code group} that commits only when told to. Round-robin assignment deals consecutive
+     * partitions to different members, as {@code CheckpointPartitions} expects of the scoring replicas.
+     */
     public KafkaConsumer<byte[], byte[]> groupConsumer(String group, int maxPollRecords) {
         Map<String, Object> config = base();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RoundRobinAssignor.class.getName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);

@@ -1,7 +1,9 @@
 package dev.robust.trainer.kafka;
 
+import dev.robust.common.event.CheckpointCreated;
 import dev.robust.common.event.Event;
 import dev.robust.common.event.EventCodec;
+import dev.robust.common.topic.CheckpointPartitions;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -28,7 +30,8 @@ public final class EventPublisher implements AutoCloseable {
         List<org.apache.kafka.common.header.Header> headers = outgoing.headers().entrySet().stream()
                 .map(h -> (org.apache.kafka.common.header.Header) new RecordHeader(h.getKey(), h.getValue()))
                 .toList();
-        var record = new ProducerRecord<>(outgoing.topic(), null, outgoing.key(), outgoing.value(), headers);
+        var record = new ProducerRecord<>(outgoing.topic(), partition(event, outgoing.topic()), outgoing.key(),
+                outgoing.value(), headers);
         try {
             producer.send(record).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -38,6 +41,16 @@ public final class EventPublisher implements AutoCloseable {
             throw new IllegalStateException("cannot publish " + event.getClass().getSimpleName() + " to "
                     + outgoing.topic() + " (key " + outgoing.key() + "): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Claim checks go where {@link CheckpointPartitions} puts them, so eval-service replicas share the scoring;
+     * every other event by its key (null: the producer's partitioner).
+     */
+    private Integer partition(Event event, String topic) {
+        if (!(event instanceof CheckpointCreated claim)) return null;
+        int partitions = producer.partitionsFor(topic).size();
+        return partitions == 0 ? null : CheckpointPartitions.of(claim, partitions);
     }
 
     @Override
