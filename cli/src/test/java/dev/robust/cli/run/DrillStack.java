@@ -100,8 +100,10 @@ final class DrillStack implements AutoCloseable {
      */
     ServiceProcess addReplica(Service service) throws IOException {
         int port = LocalPorts.any();
-        Path log = config.logDir().resolve(service.module() + "-replica-" + (replicas.size() + 2) + ".log");
-        ServiceProcess replica = start(service, port, log);
+        String name = service.module() + "-replica-" + (replicas.size() + 2);
+        // Kafka Streams locks its state directory: each replica keeps its own, as each pod does.
+        ServiceProcess replica = start(service, port, config.logDir().resolve(name + ".log"),
+                Map.of("kafka-streams.state.dir", config.outDir().resolve("kafka-streams").resolve(name).toString()));
         replicas.add(replica);
         return replica;
     }
@@ -149,12 +151,13 @@ final class DrillStack implements AutoCloseable {
     private void launch(Service service) throws IOException {
         int launch = launches.merge(service, 1, Integer::sum);
         Path log = config.logDir().resolve(service.module() + (launch == 1 ? "" : "-" + launch) + ".log");
-        services.put(service, start(service, ports.get(service), log));
+        services.put(service, start(service, ports.get(service), log, Map.of()));
     }
 
-    private ServiceProcess start(Service service, int port, Path log) throws IOException {
+    private ServiceProcess start(Service service, int port, Path log, Map<String, String> extra) throws IOException {
         Map<String, String> properties = config.properties(service, port, bootstrapServers());
         if (service != Service.AUGMENT) properties.putAll(FAST_GROUP_FAILOVER);
+        properties.putAll(extra);
         return ServiceProcess.launch(service, layout.runner(service), port, config.jvmOptions(), properties,
                 config.environment(bootstrapServers()), config.outDir(), log);
     }

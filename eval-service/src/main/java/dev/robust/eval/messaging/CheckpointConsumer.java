@@ -191,8 +191,12 @@ public class CheckpointConsumer {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         try {
             inFlight.future.get();
-            // A partition that moved meanwhile is its new owner's to commit (it scores the checkpoint again).
-            if (checkpoints.assignment().contains(partition)) commit(checkpoints, partition, record.offset() + 1);
+            // A partition that moved meanwhile is its new owner's to commit (it scores the checkpoint again). One
+            // that came back after a rebalance restarts at the committed offset: skip the checkpoint just scored.
+            if (checkpoints.assignment().contains(partition)) {
+                commit(checkpoints, partition, record.offset() + 1);
+                if (checkpoints.position(partition) <= record.offset()) checkpoints.seek(partition, record.offset() + 1);
+            }
         } catch (ExecutionException e) {
             LOG.errorf(e.getCause(), "scoring %s[%d]@%d failed; retrying in %s", record.topic(), record.partition(),
                     record.offset(), RETRY_DELAY);
