@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.robust.common.event.CheckpointCreated;
 import dev.robust.common.event.EvaluationSummary;
 import dev.robust.common.event.Event;
-import dev.robust.common.event.EventCodec;
-import dev.robust.common.event.InvalidEventException;
 import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.profile.RunProfile;
@@ -50,6 +48,8 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.robust.cli.run.ReliabilityDrillIT.awaitValue;
+import static dev.robust.cli.run.ReliabilityDrillIT.seconds;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -61,9 +61,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class EvalScaleOutIT {
     private static final Path OUT = Path.of("target/it-scale-out").toAbsolutePath();
     private static final RunProfile CI = RunProfile.named("ci");
-    private static final Duration TIMEOUT = Duration.ofMinutes(4);
     private static final Duration READY = Duration.ofMinutes(5);
-    private static final Duration POLL = Duration.ofMillis(50);
     private static final String GROUP = "eval-service";
     private static final PrintWriter LOG = new PrintWriter(System.out, true);
     private static final JsonHttp HTTP = new JsonHttp(null);
@@ -271,16 +269,7 @@ class EvalScaleOutIT {
     }
 
     private static <T extends Event> List<T> events(String topic, Class<T> type) {
-        List<T> events = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : TopicRecords.read(stack.bootstrapServers(), topic)) {
-            try {
-                Event event = EventCodec.decode(TopicRecords.headers(record), record.value());
-                if (type.isInstance(event)) events.add(type.cast(event));
-            } catch (InvalidEventException unreadable) {
-                // Not this test's records.
-            }
-        }
-        return events;
+        return TopicRecords.events(stack.bootstrapServers(), topic, type);
     }
 
     private static Map<ServiceProcess, Integer> logLines() throws IOException {
@@ -322,29 +311,5 @@ class EvalScaleOutIT {
         public String toString() {
             return checkpoint + " " + start.toLocalTime() + "–" + (end == null ? "…" : end.toLocalTime());
         }
-    }
-
-    private interface Probe<T> {
-        Optional<T> value() throws Exception;
-    }
-
-    private static <T> T awaitValue(String what, Probe<T> probe) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
-            try {
-                Optional<T> value = probe.value();
-                if (value.isPresent()) return value.get();
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception notYet) {
-                if (System.nanoTime() > deadline) throw new AssertionError("waiting for " + what, notYet);
-            }
-            if (System.nanoTime() > deadline) fail("no " + what + " within " + TIMEOUT.toSeconds() + " s");
-            Thread.sleep(POLL.toMillis());
-        }
-    }
-
-    private static double seconds(long startedNanos) {
-        return Math.round((System.nanoTime() - startedNanos) / 1e8) / 10.0;
     }
 }
