@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.robust.common.corruption.Corruption;
 import dev.robust.common.dataset.DatasetSpec;
 import dev.robust.common.profile.RunProfile;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,18 +46,22 @@ class ComposeStackTest {
     private static final Duration DOWN = Duration.ofMinutes(3);
     private static final Duration POLL = Duration.ofSeconds(2);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicBoolean SAID_WHY = new AtomicBoolean();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Double> seconds = new LinkedHashMap<>();
 
-    @BeforeAll
-    static void engineAndImagesInputs() {
-        assumeTrue(ExternalCommand.works(List.of("docker", "info")),
-                "ComposeStackTest skipped: no Docker engine answers `docker info`");
+    /** Skips (saying why, once on the console and in the report) where the stack cannot be built and started. */
+    private static void assumeEngineAndPackagedServices() {
+        String missing = null;
+        if (!ExternalCommand.works(List.of("docker", "info"))) missing = "no Docker engine answers `docker info`";
         for (ServiceModule service : ServiceModule.values()) {
-            assumeTrue(Files.isRegularFile(service.quarkusRunner()), "ComposeStackTest skipped: " + service
-                    + " is not packaged (./mvnw package -DskipTests builds what the images copy)");
+            if (missing == null && !Files.isRegularFile(service.quarkusRunner())) {
+                missing = service + " is not packaged (./mvnw package -DskipTests builds what the images copy)";
+            }
         }
+        if (missing != null && !SAID_WHY.getAndSet(true)) System.out.println("ComposeStackTest skipped: " + missing);
+        assumeTrue(missing == null, "ComposeStackTest skipped: " + missing);
     }
 
     @Test
@@ -73,6 +77,7 @@ class ComposeStackTest {
     }
 
     private void runWith(List<String> tool, String version) throws Exception {
+        assumeEngineAndPackagedServices();
         List<String> versionCommand = new ArrayList<>(tool);
         versionCommand.add("version");
         assumeTrue(ExternalCommand.works(versionCommand), String.join(" ", tool) + " is not installed");
