@@ -95,8 +95,8 @@ class DockerComposeFileTest {
             assertTrue(check.contains("http://localhost:" + service.httpPort() + "/q/health/ready"),
                     service + ": the healthcheck should ask readiness on port " + service.httpPort() + ", found: " + check);
             assertTrue(definition.at("ports").list().stream().map(YamlValue::string)
-                            .anyMatch(port -> port.equals(LOOPBACK_UNLESS_OPENED + service.httpPort() + ":"
-                                    + service.httpPort())),
+                            .anyMatch(port -> port.equals(LOOPBACK_UNLESS_OPENED + "${" + service.hostPortVariable()
+                                    + ":-" + service.httpPort() + "}:" + service.httpPort())),
                     service + " should publish its port " + service.httpPort());
         }
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -33,9 +34,16 @@ final class ExternalCommand {
 
     /** Runs {@code command} in {@code directory}; a tool that cannot be started or hangs is an error. */
     static Result run(List<String> command, Path directory, Duration timeout) {
+        return run(command, directory, Map.of(), timeout);
+    }
+
+    /** As above, with {@code environment} added to this process's environment. */
+    static Result run(List<String> command, Path directory, Map<String, String> environment, Duration timeout) {
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
         }

@@ -1,14 +1,15 @@
 package dev.robust.deploy;
 
+import dev.robust.common.checkpoint.CheckpointPartitions;
 import dev.robust.common.codec.CleanNoisyPairCodec;
 import dev.robust.common.codec.LabeledImageCodec;
 import dev.robust.common.corruption.Corruption;
 import dev.robust.common.image.CleanNoisyPair;
 import dev.robust.common.image.LabeledImage;
 import dev.robust.common.image.UInt8Image;
+import dev.robust.common.pairs.TrainPairsProtocol;
 import dev.robust.common.topic.TopicRetention;
 import dev.robust.common.topic.Topics;
-import dev.robust.common.pairs.TrainPairsProtocol;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -73,6 +74,18 @@ class KafkaTopicsTest {
             assertTrue(spec.at("config", "max.message.bytes").number() <= brokerMaxMessage,
                     name + ": max.message.bytes above the brokers' message.max.bytes is never reached");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void checkpointTopicHasAPartitionForEveryEvalReplica(Overlay overlay) {
+        long partitions = topics(overlay).get(Topics.MODEL_CHECKPOINTS).at("spec", "partitions").number();
+        assertEquals(CheckpointPartitions.DEFAULT_COUNT, partitions,
+                "model.checkpoints should have the partitions the eval-service gives it (robust.eval.checkpoint-partitions)");
+        long replicas = overlay.manifests().get("Deployment", ServiceModule.EVAL.serviceName()).at("spec", "replicas")
+                .number();
+        assertTrue(replicas >= 2 && replicas <= partitions, overlay + ": " + replicas
+                + " eval-service replicas; the overlays run at least two, at most one per partition (" + partitions + ")");
     }
 
     @ParameterizedTest(name = "{0}")

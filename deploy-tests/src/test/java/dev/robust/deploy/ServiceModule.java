@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 
 /** The three Quarkus services, with what the deployment files must agree with: module directory and HTTP port. */
@@ -21,6 +22,11 @@ enum ServiceModule {
     /** The module directory, the compose service, the Deployment, the Service and the image are all named so. */
     String serviceName() {
         return name;
+    }
+
+    /** The compose variable that moves the service's published host port, e.g. {@code AUGMENT_HOST_PORT}. */
+    String hostPortVariable() {
+        return name.substring(0, name.indexOf('-')).toUpperCase(Locale.ROOT) + "_HOST_PORT";
     }
 
     /** The Quarkus JVM Dockerfile every image is built from (the Quarkus project convention). */

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ final class DrillStack implements AutoCloseable {
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
     private final Map<Service, Integer> launches = new EnumMap<>(Service.class);
+    private final List<ServiceProcess> replicas = new ArrayList<>();
     private StandaloneBroker broker;
 
     private DrillStack(StackConfig config, PrintWriter out, int kafkaPort) {
@@ -83,20 +85,46 @@ final class DrillStack implements AutoCloseable {
         return services.get(service).log();
     }
 
+    /** The process the stack started for {@code service} (its latest launch). */
+    ServiceProcess primary(Service service) {
+        return services.get(service);
+    }
+
     boolean isAlive(Service service) {
         return services.get(service).isAlive();
     }
 
+    /**
+     * Starts one more process of {@code service} on a port of its own, with the same settings (so in the same
+     * consumer groups) and a log of its own; returns at once, {@link ServiceProcess#awaitReady} waits for it.
+     */
+    ServiceProcess addReplica(Service service) throws IOException {
+        int port = LocalPorts.any();
+        String name = service.module() + "-replica-" + (replicas.size() + 2);
+        // Kafka Streams locks its state directory: each replica keeps its own, as each pod does.
+        ServiceProcess replica = start(service, port, config.logDir().resolve(name + ".log"),
+                Map.of("kafka-streams.state.dir", config.outDir().resolve("kafka-streams").resolve(name).toString()));
+        replicas.add(replica);
+        return replica;
+    }
+
     /** SIGKILL, as a crash or the OOM killer would: no shutdown hook, no Kafka client closed, no group left. */
     void kill(Service service) throws InterruptedException {
+        kill(services.get(service));
+    }
+
+    /** {@link #kill(Service)} of one process, e.g. a replica. */
+    void kill(ServiceProcess service) throws InterruptedException {
         ProcessHandle process = process(service);
         process.destroyForcibly();
         try {
             process.onExit().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(service.module() + " (pid " + process.pid() + ") survived SIGKILL", e);
+            throw new IllegalStateException(service.service().module() + " (pid " + process.pid()
+                    + ") survived SIGKILL", e);
         }
-        out.println("drill: killed " + service.module() + " (pid " + process.pid() + ")");
+        out.println("drill: killed " + service.service().module() + " (pid " + process.pid() + ", "
+                + service.baseUri() + ")");
         out.flush();
     }
 
@@ -122,26 +150,36 @@ final class DrillStack implements AutoCloseable {
 
     private void launch(Service service) throws IOException {
         int launch = launches.merge(service, 1, Integer::sum);
-        int port = ports.get(service);
-        Map<String, String> properties = config.properties(service, port, bootstrapServers());
-        if (service != Service.AUGMENT) properties.putAll(FAST_GROUP_FAILOVER);
         Path log = config.logDir().resolve(service.module() + (launch == 1 ? "" : "-" + launch) + ".log");
-        services.put(service, ServiceProcess.launch(service, layout.runner(service), port, config.jvmOptions(),
-                properties, config.environment(bootstrapServers()), config.outDir(), log));
+        services.put(service, start(service, ports.get(service), log, Map.of()));
     }
 
-    /** The service's process: a child of this JVM started with the service's runner. */
-    private ProcessHandle process(Service service) {
-        String runner = layout.runner(service).toString();
+    private ServiceProcess start(Service service, int port, Path log, Map<String, String> extra) throws IOException {
+        Map<String, String> properties = config.properties(service, port, bootstrapServers());
+        if (service != Service.AUGMENT) properties.putAll(FAST_GROUP_FAILOVER);
+        properties.putAll(extra);
+        return ServiceProcess.launch(service, layout.runner(service), port, config.jvmOptions(), properties,
+                config.environment(bootstrapServers()), config.outDir(), log);
+    }
+
+    /** The process of {@code service}: the child of this JVM started with its runner on its port. */
+    private ProcessHandle process(ServiceProcess service) {
+        String runner = layout.runner(service.service()).toString();
+        String port = "-Dquarkus.http.port=" + service.baseUri().getPort();
         return ProcessHandle.current().children()
                 .filter(ProcessHandle::isAlive)
-                .filter(child -> child.info().arguments().map(List::of).orElse(List.of()).contains(runner))
+                .filter(child -> {
+                    List<String> arguments = child.info().arguments().map(List::of).orElse(List.of());
+                    return arguments.contains(runner) && arguments.contains(port);
+                })
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no running process of " + service.module()));
+                .orElseThrow(() -> new IllegalStateException("no running process of " + service.service().module()
+                        + " on " + service.baseUri()));
     }
 
     @Override
     public void close() {
+        for (ServiceProcess replica : replicas) replica.stop();
         for (ServiceProcess service : services.values()) service.stop();
         if (broker != null) broker.close();
     }

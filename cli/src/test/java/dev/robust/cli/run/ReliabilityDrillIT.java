@@ -7,9 +7,7 @@ import dev.robust.common.event.CheckpointCreated;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
 import dev.robust.common.event.Event;
-import dev.robust.common.event.EventCodec;
 import dev.robust.common.event.EventType;
-import dev.robust.common.event.InvalidEventException;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.profile.RunProfile;
 import dev.robust.common.topic.DeadLetterHeaders;
@@ -459,16 +457,7 @@ class ReliabilityDrillIT {
     // ---- reading topics ----
 
     private static <T extends Event> List<T> events(String topic, Class<T> type) {
-        List<T> events = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : TopicRecords.read(stack.bootstrapServers(), topic)) {
-            try {
-                Event event = EventCodec.decode(TopicRecords.headers(record), record.value());
-                if (type.isInstance(event)) events.add(type.cast(event));
-            } catch (InvalidEventException garbage) {
-                // The drills' own garbage.
-            }
-        }
-        return events;
+        return TopicRecords.events(stack.bootstrapServers(), topic, type);
     }
 
     private static List<EvaluationSummary> summaries(String runId) {
@@ -517,7 +506,7 @@ class ReliabilityDrillIT {
     // ---- waiting ----
 
     @FunctionalInterface
-    private interface Probe<T> {
+    interface Probe<T> {
         Optional<T> value() throws Exception;
     }
 
@@ -530,7 +519,8 @@ class ReliabilityDrillIT {
         awaitValue(what, () -> check.holds() ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 
-    private static <T> T awaitValue(String what, Probe<T> probe) throws InterruptedException {
+    /** Polls {@code probe} every 50 ms until it has a value; fails after 4 minutes. Shared with EvalScaleOutIT. */
+    static <T> T awaitValue(String what, Probe<T> probe) throws InterruptedException {
         long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
         while (true) {
             try {
@@ -546,7 +536,7 @@ class ReliabilityDrillIT {
         }
     }
 
-    private static double seconds(long startedNanos) {
+    static double seconds(long startedNanos) {
         return Math.round((System.nanoTime() - startedNanos) / 1e8) / 10.0;
     }
 

@@ -1,5 +1,8 @@
 package dev.robust.cli.run;
 
+import dev.robust.common.event.Event;
+import dev.robust.common.event.EventCodec;
+import dev.robust.common.event.InvalidEventException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,6 +45,20 @@ final class TopicRecords {
             }
         }
         return records;
+    }
+
+    /** The events of {@code type} on {@code topic}; records that are no event (a drill's garbage) are skipped. */
+    static <T extends Event> List<T> events(String bootstrapServers, String topic, Class<T> type) {
+        List<T> events = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : read(bootstrapServers, topic)) {
+            try {
+                Event event = EventCodec.decode(headers(record), record.value());
+                if (type.isInstance(event)) events.add(type.cast(event));
+            } catch (InvalidEventException garbage) {
+                // Not an event: the drills' own garbage.
+            }
+        }
+        return events;
     }
 
     /** How many partitions {@code topic} has. */

@@ -1,5 +1,6 @@
 package dev.robust.eval.config;
 
+import dev.robust.common.checkpoint.CheckpointPartitions;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -57,6 +58,13 @@ public interface EvalConfig {
     /** Consumer group on {@code model.checkpoints}: replicas in one group split the checkpoints between them. */
     @WithDefault("eval-service")
     String consumerGroup();
+
+    /**
+     * Partitions {@code model.checkpoints} is given (created so, or raised to it) at start-up: the most replicas that
+     * score in parallel.
+     */
+    @WithDefault("" + CheckpointPartitions.DEFAULT_COUNT)
+    int checkpointPartitions();
 
     /** How long one poll of a data topic waits before the sweep re-checks its end offsets. */
     @WithDefault("PT0.5S")

@@ -1,7 +1,7 @@
 package dev.robust.eval.messaging;
 
-import dev.robust.common.BadInputException;
 import dev.robust.checkpoint.CheckpointStores;
+import dev.robust.common.BadInputException;
 import dev.robust.common.checkpoint.CheckpointStore;
 import dev.robust.common.event.CheckpointCreated;
 import dev.robust.common.event.Event;
@@ -43,10 +43,12 @@ import java.util.concurrent.Future;
  * Takes checkpoints from {@code model.checkpoints} one at a time and scores them.
  *
  * <p>Replicas share one consumer group, so each partition of {@code model.checkpoints} (and every checkpoint on
- * it) belongs to one replica; N partitions let up to N replicas score in parallel. A sweep takes minutes to hours,
- * far longer than a consumer may go without polling, so the evaluation runs on a worker thread while this loop keeps
- * polling with its partitions paused. The offset is committed only when the summary is out: a replica that dies
- * mid-sweep leaves the checkpoint to the next owner of its partition, which re-publishes under the same keys.
+ * it) belongs to one replica; the topic gets {@code eval.checkpoint-partitions} partitions at start-up, and the
+ * trainer places claim checks so that replicas share a run's checkpoints ({@code CheckpointPartitions}). A sweep
+ * takes minutes to hours, far longer than a consumer may go without polling, so the evaluation runs on a worker
+ * thread while this loop keeps polling with its partitions paused. The offset is committed only when the summary is
+ * out: a replica that dies mid-sweep leaves the checkpoint to the next owner of its partition, which re-publishes
+ * under the same keys.
  */
 @ApplicationScoped
 public class CheckpointConsumer {
@@ -102,8 +104,19 @@ public class CheckpointConsumer {
 
     private void pollLoop() {
         CheckpointStore store = CheckpointStores.open(config.checkpointStore());
+        try {
+            // Before subscribing: a subscription to a missing topic lets the broker create it with one partition.
+            CheckpointTopic.ensurePartitions(clients.admin(), config.checkpointPartitions());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (KafkaException e) {
+            LOG.warnf("could not check the partitions of %s: %s", Topics.MODEL_CHECKPOINTS, e.getMessage());
+        }
+        // Round robin: consecutive partitions (where CheckpointPartitions puts waiting epoch checkpoints) go to
+        // different replicas.
         try (KafkaConsumer<byte[], byte[]> checkpoints = clients.groupMember(KafkaClients.BYTE_KEYS,
-                config.consumerGroup(), 1, false);
+                config.consumerGroup(), 1, KafkaClients.Assignment.ROUND_ROBIN);
              KafkaConsumer<byte[], byte[]> data = clients.reader(KafkaClients.BYTE_KEYS, 1000, false)) {
             consumer = checkpoints;
             CheckpointEvaluator evaluator = new CheckpointEvaluator(store, data, deadLetters::reject, plan,
@@ -185,7 +198,12 @@ public class CheckpointConsumer {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         try {
             inFlight.future.get();
-            commit(checkpoints, partition, record.offset() + 1);
+            // A partition that moved meanwhile is its new owner's to commit (it scores the checkpoint again). One
+            // that came back after a rebalance restarts at the committed offset: skip the checkpoint just scored.
+            if (checkpoints.assignment().contains(partition)) {
+                commit(checkpoints, partition, record.offset() + 1);
+                if (checkpoints.position(partition) <= record.offset()) checkpoints.seek(partition, record.offset() + 1);
+            }
         } catch (ExecutionException e) {
             LOG.errorf(e.getCause(), "scoring %s[%d]@%d failed; retrying in %s", record.topic(), record.partition(),
                     record.offset(), RETRY_DELAY);

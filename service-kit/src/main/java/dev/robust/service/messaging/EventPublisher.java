@@ -1,5 +1,7 @@
 package dev.robust.service.messaging;
 
+import dev.robust.common.checkpoint.CheckpointPartitions;
+import dev.robust.common.event.CheckpointCreated;
 import dev.robust.common.event.Event;
 import dev.robust.common.event.EventCodec;
 import dev.robust.common.topic.RecordHeaders;
@@ -35,10 +37,20 @@ public class EventPublisher {
     /** Sends {@code event} and waits for the broker's acknowledgement. */
     public void publish(Event event) {
         EventCodec.OutgoingEvent outgoing = EventCodec.encode(event, source);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(outgoing.topic(), outgoing.key(),
-                outgoing.value());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(outgoing.topic(),
+                partition(event, outgoing.topic()), outgoing.key(), outgoing.value());
         RecordHeaders.addAll(record.headers(), outgoing.headers());
         sendAwaited(producer, record);
+    }
+
+    /**
+     * Claim checks go where {@link CheckpointPartitions} puts them, so eval-service replicas share the scoring;
+     * every other event by its key (null: the producer's partitioner).
+     */
+    private Integer partition(Event event, String topic) {
+        if (!(event instanceof CheckpointCreated claim)) return null;
+        int partitions = producer.partitionsFor(topic).size();
+        return partitions == 0 ? null : CheckpointPartitions.of(claim, partitions);
     }
 
     /**

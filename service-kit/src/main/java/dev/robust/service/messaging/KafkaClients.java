@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.RoundRobinAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -135,18 +136,33 @@ public class KafkaClients implements AutoCloseable {
         return new KafkaConsumer<>(config, keys, new ByteArrayDeserializer());
     }
 
-    /**
-     * A consumer in {@code groupId} that commits only when told to; a new group starts at the beginning. Cooperative
-     * rebalancing revokes only the partitions that move, so a replica joining the group does not interrupt the work
-     * of the others; {@code cooperative} false keeps Kafka's default, eager rebalancing.
-     */
+    /** How the members of a group split its partitions. */
+    public enum Assignment {
+        /** Kafka's default: range assignment, eager rebalancing (every rebalance revokes every partition). */
+        EAGER_RANGE(null),
+        /**
+         * Cooperative sticky: a rebalance revokes only the partitions that move, so a replica joining the group does
+         * not interrupt the work of the others.
+         */
+        COOPERATIVE_STICKY(CooperativeStickyAssignor.class),
+        /** Round robin (eager): consecutive partitions go to different members. */
+        ROUND_ROBIN(RoundRobinAssignor.class);
+
+        private final Class<?> assignor;
+
+        Assignment(Class<?> assignor) {
+            this.assignor = assignor;
+        }
+    }
+
+    /** A consumer in {@code groupId} that commits only when told to; a new group starts at the beginning. */
     public <K> KafkaConsumer<K, byte[]> groupMember(Deserializer<K> keys, String groupId, int maxPollRecords,
-                                                    boolean cooperative) {
+                                                    Assignment assignment) {
         Map<String, Object> config = manual(maxPollRecords);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        if (cooperative) {
-            config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        if (assignment.assignor != null) {
+            config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, assignment.assignor.getName());
         }
         return new KafkaConsumer<>(config, keys, new ByteArrayDeserializer());
     }

@@ -129,7 +129,8 @@ public class RunDispatcher {
     }
 
     private void dispatch() {
-        try (KafkaConsumer<String, byte[]> consumer = kafka.groupMember(KafkaClients.TEXT_KEYS, config.groupId(), 1, true)) {
+        try (KafkaConsumer<String, byte[]> consumer = kafka.groupMember(KafkaClients.TEXT_KEYS, config.groupId(), 1,
+                KafkaClients.Assignment.COOPERATIVE_STICKY)) {
             consumer.subscribe(List.of(Topics.RUNS), new HandOver(consumer));
             ConsumerLag.watch(registry, config.groupId(), Topics.RUNS, consumer);
             while (!closed) {
