@@ -1,5 +1,6 @@
 package dev.robust.deploy;
 
+import dev.robust.common.profile.RunProfile;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -167,6 +168,22 @@ class KubernetesManifestsTest {
                     secret.path() + ": without credentials the first checkpoint would fail, so the pod waits for them");
         }
         assertTrue(secretRef(overlay, ServiceModule.AUGMENT, STORE_SECRET).isEmpty(), "the augment-service stores no checkpoints");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void evalScopeIsTheProfileTheOverlayIsFor(Overlay overlay) {
+        RunProfile profile = RunProfile.named(overlay.name().equals(Overlay.GPU) ? "seed" : "quick");
+        YamlValue data = overlay.manifests().get("ConfigMap", CONFIG_MAP).at("data");
+        Map<String, String> expected = Map.of(
+                "ROBUST_EVAL_CLEAN_IMAGES", Integer.toString(profile.evalCleanImages()),
+                "ROBUST_EVAL_CORRUPTIONS", profile.asMap().get("eval.corruptions"),
+                "ROBUST_EVAL_SEVERITIES", profile.asMap().get("eval.severities"),
+                "ROBUST_EVAL_IMAGES_PER_SEVERITY", Integer.toString(profile.evalImagesPerSeverity()),
+                "ROBUST_EVAL_EPOCH_CLEAN_IMAGES", Integer.toString(profile.evalEpochCleanImages()),
+                "ROBUST_EVAL_EPOCH_IMAGES_PER_SEVERITY", Integer.toString(profile.evalEpochImagesPerSeverity()));
+        expected.forEach((key, value) -> assertEquals(value, data.at(key).string(),
+                overlay.name() + ": " + key + " must be the " + profile.name() + " profile's"));
     }
 
     @ParameterizedTest(name = "{0}")
