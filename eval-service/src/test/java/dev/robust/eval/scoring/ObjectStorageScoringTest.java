@@ -43,7 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedKafkaTestResource.class)
-@QuarkusTestResource(ObjectStorageScoringTest.S3Store.class)
+// Restricted: an unrestricted resource applies to every @QuarkusTest of the module (its store would replace theirs).
+@QuarkusTestResource(value = ObjectStorageScoringTest.S3Store.class, restrictToAnnotatedClass = true)
 class ObjectStorageScoringTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final SyntheticSource SYNTHETIC = new SyntheticSource(77, 128, 20);
