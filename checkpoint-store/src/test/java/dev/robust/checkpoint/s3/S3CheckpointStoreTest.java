@@ -10,9 +10,13 @@ import dev.robust.common.checkpoint.CheckpointStore;
 import dev.robust.common.checkpoint.CheckpointStoreException;
 import dev.robust.common.checkpoint.CheckpointVerificationException;
 import dev.robust.common.checkpoint.StoredCheckpoint;
+import dev.robust.s3testkit.S3Server;
 import org.junit.jupiter.api.AfterAll;
+import dev.robust.s3testkit.S3Server;
 import org.junit.jupiter.api.AfterEach;
+import dev.robust.s3testkit.S3Server;
 import org.junit.jupiter.api.BeforeAll;
+import dev.robust.s3testkit.S3Server;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package dev.robust.eval.scoring;
 
 import dev.robust.checkpoint.CheckpointStores;
-import dev.robust.checkpoint.s3.S3Server;
+import dev.robust.s3testkit.S3Server;
 import dev.robust.common.checkpoint.CheckpointStore;
 import dev.robust.common.codec.LabeledImageCodec;
 import dev.robust.common.dataset.Split;

@@ -1,4 +1,4 @@
-package dev.robust.checkpoint.s3;
+package dev.robust.s3testkit;
 
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -11,7 +11,7 @@ import java.util.Properties;
 
 /**
  * A real S3 server in the test JVM: s3proxy over jclouds' in-memory blob store, with AWS signature checking, on a
- * free port of the loopback interface. Other modules' tests use it through this module's test-jar.
+ * free port of the loopback interface. Every module that talks to object storage tests against it.
  */
 public final class S3Server implements AutoCloseable {
     public static final String ACCESS_KEY = "robust-test-access-key";
