@@ -1,10 +1,12 @@
 package dev.robust.eval.rest;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.robust.common.InvalidFieldException;
 import dev.robust.common.event.EvaluationSummary;
 import dev.robust.common.stats.Interval;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,6 +24,11 @@ public enum RankingMetric {
     /** Which way is better, so that a ranking's default order puts the best model first. */
     public enum Better {
         HIGHER, LOWER;
+
+        @JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
 
         /** The order ({@code asc}, {@code desc}) that lists the best first. */
         public SortOrder bestFirst() {

@@ -43,7 +43,7 @@ public final class EvaluationQueries {
     /** Every claim check on {@code model.checkpoints} (records that were not claim checks are skipped). */
     public List<CheckpointCreated> claimChecks() {
         try (KeyValueIterator<String, CheckpointCreated> entries = claims.all()) {
-            return values(entries);
+            return identified(values(entries));
         }
     }
 
@@ -51,8 +51,16 @@ public final class EvaluationQueries {
     public List<CheckpointCreated> claimChecks(String runId) {
         try (KeyValueIterator<String, CheckpointCreated> entries =
                      claims.prefixScan(runId + "/", new StringSerializer())) {
-            return values(entries).stream().filter(claim -> claim.runId().equals(runId)).toList();
+            return identified(values(entries)).stream().filter(claim -> claim.runId().equals(runId)).toList();
         }
+    }
+
+    /**
+     * Without JSON that parsed as a claim check yet names no checkpoint or run: the table is restored from the
+     * topic's bytes, unchecked, so anything a producer wrote there is read back here.
+     */
+    private static List<CheckpointCreated> identified(List<CheckpointCreated> claims) {
+        return claims.stream().filter(claim -> claim.checkpointId() != null && claim.runId() != null).toList();
     }
 
     private static <T> List<T> values(KeyValueIterator<String, T> entries) {

@@ -206,8 +206,9 @@ class DashboardBrowserTest {
             browser.awaitTrue(order + " === 'board-run-teacher-1,board-run-teacher-0'", TIMEOUT);
             assertEquals("C-sev5 [95 % CI]", browser.evaluate(
                     "document.querySelector('#leaderboard th.sorted').textContent").asText());
-            assertEquals("60.0% [50.2, 69.1]", browser.evaluate("document.querySelector("
-                    + "'#leaderboard tr[data-checkpoint=\"board-run-teacher-1\"] td.clean_top1').textContent").asText());
+            // Wilson 95 % of 60/100 (by its formula): [50.2, 69.1].
+            assertEquals("60.0% [50.2, 69.1]", browser.evaluate("document.querySelector('#leaderboard "
+                    + "tr[data-checkpoint=\"board-run-teacher-1\"] td.clean_top1').textContent").asText());
 
             // A click on the clean top-1 heading ranks by it.
             browser.evaluate("document.querySelector('#leaderboard th[data-metric=\"clean_top1\"]').click()");

@@ -119,12 +119,16 @@ class EvaluationTopologyTest {
         for (CheckpointCreated claim : List.of(v3, v2, otherRun)) {
             EventCodec.OutgoingEvent outgoing = EventCodec.encode(claim, "/test");
             Map<String, byte[]> headers = new java.util.HashMap<>(outgoing.headers());
-            if (claim == v2) headers.put("ce_type", "dev.robust.checkpoint.created.v2".getBytes(StandardCharsets.UTF_8));
+            if (claim == v2) {
+                headers.put("ce_type", "dev.robust.checkpoint.created.v2".getBytes(StandardCharsets.UTF_8));
+            }
             checkpoints.pipeInput(new TestRecord<>(outgoing.key(), outgoing.value(), headers(headers)));
         }
         checkpoints.pipeInput("r4/teacher/2", "garbage".getBytes(StandardCharsets.UTF_8));
+        checkpoints.pipeInput("r4/teacher/3", "{\"epoch\":3}".getBytes(StandardCharsets.UTF_8));
 
-        assertEquals(List.of(v3, v2), queries().claimChecks("r4"), "r44's claim check is not r4's");
+        assertEquals(List.of(v3, v2), queries().claimChecks("r4"),
+                "r44's claim check is not r4's, nor is JSON without ids");
         assertEquals(3, queries().claimChecks().size());
         assertEquals("ci", queries().claimChecks("r4").get(0).provenance().profile());
     }
