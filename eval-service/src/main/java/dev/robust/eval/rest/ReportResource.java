@@ -34,7 +34,7 @@ public class ReportResource {
     @Path("runs")
     public List<RunReport> runs() {
         EvaluationQueries queries = table.queries();
-        return RunReport.allRuns(queries.all(), plan, queries::publishedSummary);
+        return RunReport.allRuns(queries.all(), plan, queries::publishedSummary, queries.claimChecks());
     }
 
     @GET
@@ -43,7 +43,8 @@ public class ReportResource {
         EvaluationQueries queries = table.queries();
         List<EvaluationResult> results = queries.forRun(runId);
         if (results.isEmpty()) throw new NotFoundException("no evaluations of run '" + runId + "' yet");
-        return RunReport.of(runId, results, plan, queries::publishedSummary).withScores(results);
+        return RunReport.of(runId, results, plan, queries::publishedSummary, queries.claimChecks(runId))
+                .withScores(results);
     }
 
     @GET
