@@ -82,9 +82,9 @@ public final class OnnxGraph {
     /**
      * Max pooling of {@code x} (N×C×{@code height}×{@code width}) zero-padded by {@code pads} (top, left, bottom,
      * right), as Keras's ZeroPadding2D before MaxPooling2D computes it; returns the output's name. Not Pad then
-     * MaxPool: ONNX Runtime (1.16 and later) fuses a Pad into the MaxPool after it, whose padding is −∞, not zero, so
-     * a window of negative values at the border would lose its zero. Instead the MaxPool pads by itself and a
-     * constant mask raises every output whose window reaches the padding to at least 0.
+     * MaxPool: ONNX Runtime's Pad fusion (1.23.2 here) folds a Pad into the MaxPool after it, whose padding is −∞,
+     * not zero, so a window of negative values at the border would lose its zero. Instead the MaxPool pads by itself
+     * and a constant mask raises every output whose window reaches the padding to at least 0.
      */
     public String maxPoolOverZeroPadding(String x, long height, long width, long[] pads, long kernel, long stride) {
         String pooled = node("MaxPool", List.of(x), Attribute.ints("kernel_shape", kernel, kernel),
