@@ -192,6 +192,11 @@ class ModelImportTest {
         refused(OnnxFixtures.read(OnnxFixtures.FLAT), "flat", "[-1,1]", 400, "body", "rank 2");
         refused(OnnxFixtures.read(OnnxFixtures.UNKNOWN_OPERATOR), "unknown-op", "[-1,1]", 400, "body",
                 "Entangle");
+        // ONNX Runtime opens opset 12 (the check is the service's, not a load failure); the same bytes at 13 pass.
+        refused(OnnxFixtures.withDefaultOpset(good, 12), "opset12", "[-1,1]", 400, "body",
+                "opset_import: the model imports opset 12 of the default ONNX domain; expected 13 or later");
+        OnnxClassifier.open(writeTemporary(OnnxFixtures.withDefaultOpset(good, 13)),
+                Preprocessing.parse("p", "[-1,1]")).close();
         refused(new byte[600 * 1024], "huge", "[-1,1]", 413, null, "max-body-size");
         refused(good, "badprep", "imagenet", 400, "preprocess", "mean=");
         refused(good, "bad/name", "[-1,1]", 400, "name", "letters");
@@ -207,8 +212,8 @@ class ModelImportTest {
         List<ConsumerRecord<byte[], byte[]>> announced = kafka.await(Topics.MODEL_CHECKPOINTS,
                 r -> key(r).startsWith("imported-"), records -> records.stream()
                         .anyMatch(r -> key(r).startsWith("imported-" + after + "/")), TIMEOUT);
-        for (String refusedName : List.of("noise", "seven", "flat", "unknown-op", "huge", "badprep", "empty",
-                "badpub")) {
+        for (String refusedName : List.of("noise", "seven", "flat", "unknown-op", "opset12", "huge", "badprep",
+                "empty", "badpub")) {
             String run = "imported-" + refusedName + "-" + SUFFIX;
             assertTrue(announced.stream().noneMatch(r -> key(r).startsWith(run + "/")), run + " was announced");
             assertFalse(Files.exists(store().root().resolve(run)),
@@ -222,6 +227,12 @@ class ModelImportTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString(detail));
         if (field != null) then.body("field", equalTo(field));
+    }
+
+    private static Path writeTemporary(byte[] model) throws java.io.IOException {
+        Path file = Files.createTempFile("model", ".onnx");
+        file.toFile().deleteOnExit();
+        return Files.write(file, model);
     }
 
     private static Response submit(byte[] model, String name, String preprocess) {
