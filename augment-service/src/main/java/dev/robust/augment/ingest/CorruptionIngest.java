@@ -129,9 +129,9 @@ public class CorruptionIngest {
             }
         }
         int perSeverity = Math.min(plan.limit(), release.imagesPerSeverity());
+        expectEach(job, plan, perSeverity);
         for (Corruption corruption : plan.corruptions()) {
             String topic = Topics.cifar10c(corruption);
-            job.expect(topic, (long) perSeverity * plan.severities().size());
             ImagePublisher.Batch batch = publisher.open(job, topic, RELEASED_DATASET, null);
             for (int severity : plan.severities()) {
                 release.read(corruption, severity, image -> {
@@ -165,9 +165,9 @@ public class CorruptionIngest {
             throw new BadInputException(Topics.CIFAR10_TEST + " is empty: ingest a data set (POST /datasets) first");
         }
         List<LabeledImage> images = new ArrayList<>(test.values()).subList(0, Math.min(plan.limit(), test.size()));
+        expectEach(job, plan, images.size());
         for (Corruption corruption : plan.corruptions()) {
             String topic = Topics.cifar10c(corruption);
-            job.expect(topic, (long) images.size() * plan.severities().size());
             ImagePublisher.Batch batch = publisher.open(job, topic, dataset.get(), null);
             for (int severity : plan.severities()) {
                 byte[][] encoded = renderPool.render(images.size(), i -> {
@@ -181,6 +181,12 @@ public class CorruptionIngest {
                 }
             }
             batch.finish();
+        }
+    }
+
+    private static void expectEach(IngestJob job, Plan plan, int imagesPerSeverity) {
+        for (Corruption corruption : plan.corruptions()) {
+            job.expect(Topics.cifar10c(corruption), (long) imagesPerSeverity * plan.severities().size());
         }
     }
 

@@ -103,9 +103,12 @@ public class DatasetIngest {
         DatasetSource source = spec.open();
         TrainAndValidation training = carve(source.readAll(Split.TRAIN), validationSize);
         String splitSettings = "validation=" + validationSize + ",seed=" + validationSeed;
+        List<LabeledImage> test = source.splits().contains(Split.TEST) ? source.readAll(Split.TEST) : List.of();
+        job.expect(Topics.CIFAR10_TRAIN, training.train().size());
+        job.expect(Topics.CIFAR10_VAL, training.validation().size());
+        job.expect(Topics.CIFAR10_TEST, test.size());
         write(job, Topics.CIFAR10_TRAIN, source.label(), training.train(), splitSettings);
         write(job, Topics.CIFAR10_VAL, source.label(), training.validation(), splitSettings);
-        List<LabeledImage> test = source.splits().contains(Split.TEST) ? source.readAll(Split.TEST) : List.of();
         write(job, Topics.CIFAR10_TEST, source.label(), test, "test");
         job.succeeded(topics());
         LOG.infof("ingested %s (%s): train %d, val %d, test %d", spec.kind().id(), source.label(),
@@ -126,7 +129,6 @@ public class DatasetIngest {
 
     private void write(IngestJob job, String topic, String dataset, List<LabeledImage> images, String settings)
             throws Exception {
-        job.expect(topic, images.size());
         String fingerprint = fingerprint(images, settings);
         if (inventory.holdsExactly(topic, images.size(), fingerprint)) {
             job.skipped(topic, "already holds these " + images.size() + " images (fingerprint " + fingerprint + ")");

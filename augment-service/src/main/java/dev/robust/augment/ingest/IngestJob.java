@@ -61,7 +61,15 @@ public final class IngestJob {
         if (state == State.CANCELLED) throw new CancellationException("ingest job " + id + " was cancelled");
     }
 
+    /**
+     * Declares what a topic will receive. Every expectation comes before the first record is acknowledged, so that
+     * the total never grows under a running job and its progress never goes back.
+     */
     void expect(String topic, long records) {
+        if (acknowledged.values().stream().anyMatch(count -> count.get() > 0)) {
+            throw new IllegalStateException("ingest job " + id + " expected " + topic
+                    + " after records were acknowledged: declare every topic first");
+        }
         expected.merge(topic, records, Long::sum);
         acknowledged.computeIfAbsent(topic, t -> new AtomicLong());
     }
