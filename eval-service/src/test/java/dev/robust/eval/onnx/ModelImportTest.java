@@ -37,6 +37,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,17 +135,18 @@ class ModelImportTest {
         assertEquals(results.get(RecordKeys.evaluation(checkpointId, "clean", 0)).top1(), summary.cleanTop1(), 1e-12);
     }
 
-    @Test
-    void aTorchCheckpointExportedAndSubmittedBackPredictsWhatTheCheckpointDoesImageByImage() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"torch", "dl4j"})
+    void aCheckpointExportedAndSubmittedBackPredictsWhatTheCheckpointDoesImageByImage(String engine) throws Exception {
         // A final model, as the imported one is: both are scored on the final models' caps, image for image.
-        String run = "export-run-" + SUFFIX;
-        TinyCheckpoint checkpoint = TinyCheckpoint.train("torch", store(), run, ModelRole.TEACHER, 0,
+        String run = "export-run-" + engine + "-" + SUFFIX;
+        TinyCheckpoint checkpoint = TinyCheckpoint.train(engine, store(), run, ModelRole.TEACHER, 0,
                 new SyntheticSource(42, 256, 0).readAll(Split.TRAIN), 8).asFinal(ModelKind.SWA, run + "-teacher-0");
         Path exported = Files.createTempFile("exported-", ".onnx");
         try {
-            ((OnnxExportable) Engines.named("torch").load(store().resolve(checkpoint.stored().uri()))).exportOnnx(exported);
+            ((OnnxExportable) Engines.named(engine).load(store().resolve(checkpoint.stored().uri()))).exportOnnx(exported);
             kafka.publish(checkpoint.event());
-            String imported = submit(Files.readAllBytes(exported), "exported-" + SUFFIX,
+            String imported = submit(Files.readAllBytes(exported), "exported-" + engine + "-" + SUFFIX,
                     OnnxExportable.PREPROCESSING).then().statusCode(202).extract().path("checkpoint_id");
             for (String slice : List.of(RecordKeys.evaluation(checkpoint.event().checkpointId(), "clean", 0),
                     RecordKeys.evaluation(checkpoint.event().checkpointId(), PRESENT.id(), 5))) {
