@@ -1,6 +1,6 @@
 // The dashboard at "/": runs and checkpoints from the REST API, live scores from the SSE stream.
 "use strict";
-import {percent, percentWithInterval, points, pValue, verdictRows, verdictWords} from "/assets/format.js";
+import {calibration, percent, percentWithInterval, points, pValue, verdictRows, verdictWords} from "/assets/format.js";
 
 function cell(text, className) {
   const td = document.createElement("td");
@@ -37,7 +37,9 @@ function renderRuns(runs) {
           cell(summary.status, summary.status === "failed" ? "failed" : ""),
           cell(percentWithInterval(summary.clean_top1, summary.clean_top1_interval), "number"),
           cell(percentWithInterval(summary.c_sev5, summary.c_sev5_interval), "number"),
-          cell(percentWithInterval(summary.c_all, summary.c_all_interval), "number"));
+          cell(percentWithInterval(summary.c_all, summary.c_all_interval), "number"),
+          cell(calibration(summary.metrics && summary.metrics.clean), "number"),
+          cell(percent(summary.metrics && summary.metrics.mce), "number"));
       checkpointBody.appendChild(checkpoint);
     }
     for (const row of verdictRows(run.checkpoints)) {
@@ -85,10 +87,13 @@ function connect() {
   source.onerror = () => { status.textContent = "reconnecting…"; };
   // Named events (event: = the CloudEvents type); EventSource sends Last-Event-ID when it reconnects, and the
   // service replays what was missed.
-  source.addEventListener("dev.robust.evaluation.result.v1", message => {
-    showLive(JSON.parse(message.data));
-    scheduleRefresh();
-  });
+  // v1 results (written before the likelihoods were added) may still be replayed.
+  for (const type of ["dev.robust.evaluation.result.v2", "dev.robust.evaluation.result.v1"]) {
+    source.addEventListener(type, message => {
+      showLive(JSON.parse(message.data));
+      scheduleRefresh();
+    });
+  }
 }
 
 refreshRuns();

@@ -21,16 +21,23 @@ import java.util.function.Function;
  * now; a final student's paired comparisons come from the summary the eval-service published for it (they need the
  * per-image predictions, not the results). {@code scores} (checkpoint id → its slices and per-severity points with
  * their intervals) is filled for one run's report, where the charts need it, and left out of the list of all runs.
+ * {@code baseline} holds the corruption errors normalized to the baseline a request names ({@code ?baseline=}).
  */
 public record RunReport(String runId, String dataset, List<String> engines, List<EvaluationSummary> checkpoints,
-                        Map<String, CheckpointScores> scores) {
+                        Map<String, CheckpointScores> scores, BaselineNormalization baseline) {
 
     /** This report with each checkpoint's {@link CheckpointScores} from {@code results} (this run's results). */
     public RunReport withScores(Collection<EvaluationResult> results) {
         Map<String, List<EvaluationResult>> byCheckpoint = byCheckpoint(results);
         Map<String, CheckpointScores> scores = new LinkedHashMap<>();
         byCheckpoint.forEach((checkpoint, own) -> scores.put(checkpoint, CheckpointScores.of(own)));
-        return new RunReport(runId, dataset, engines, checkpoints, scores);
+        return new RunReport(runId, dataset, engines, checkpoints, scores, baseline);
+    }
+
+    /** This report with its checkpoints' corruption errors normalized to {@code baseline}'s. */
+    public RunReport withBaseline(EvaluationSummary baseline) {
+        return new RunReport(runId, dataset, engines, checkpoints, scores,
+                BaselineNormalization.of(checkpoints, baseline));
     }
 
     /** Groups one run's results (in {@link EvaluationQueries#ORDER}) by checkpoint and summarises each. */
@@ -44,7 +51,7 @@ public record RunReport(String runId, String dataset, List<String> engines, List
         String dataset = summaries.isEmpty() ? null : summaries.get(0).dataset();
         List<String> engines = results.stream().map(EvaluationResult::engine).filter(Objects::nonNull).distinct()
                 .toList();
-        return new RunReport(runId, dataset, engines, summaries, null);
+        return new RunReport(runId, dataset, engines, summaries, null, null);
     }
 
     private static Map<String, List<EvaluationResult>> byCheckpoint(Collection<EvaluationResult> results) {
