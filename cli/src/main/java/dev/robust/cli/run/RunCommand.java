@@ -113,6 +113,8 @@ public final class RunCommand implements Callable<Integer> {
             out.print(ReportTables.aligned(verdicts));
             out.println();
         }
+        out.print(ReportTables.aligned(ReportTables.robustness(report)));
+        out.println();
         out.print(ReportTables.aligned(ReportTables.perCorruption(report)));
         out.println();
         out.println("time: " + ReportMarkdown.durations(report.durationsSeconds()));

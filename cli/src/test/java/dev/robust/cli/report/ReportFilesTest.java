@@ -6,6 +6,8 @@ import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
 import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
+import dev.robust.common.stats.Calibration;
+import dev.robust.common.stats.CalibrationBin;
 import dev.robust.common.stats.PairedDifference;
 import dev.robust.common.stats.Wilson;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,40 @@ class ReportFilesTest {
         for (String chart : List.of(ReportCharts.SEVERITY5_CHART, ReportCharts.SEVERITY_CHART)) {
             assertNotNull(ImageIO.read(dir.resolve(chart).toFile()), chart);
         }
+    }
+
+    /**
+     * Every image of the teacher's slices at confidence .9 with NLL sum .5 per image (squares .3): clean ECE
+     * |.8 − .9| = .100; NLL .500 with t(.975, 99) = 1.98422 · √(5/99)/10 = .0446 either side. The run scores 4 of
+     * the 75 benchmark slices, so the benchmark figures are absent and the note says so. Fog pools severities 5
+     * and 1 (top-1 .5 and .7): ECE |.6 − .9| = .300.
+     */
+    @Test
+    void robustnessMetricsAppearInEveryFormWithWhyTheBenchmarkFiguresAreAbsent() throws IOException {
+        List<EvaluationResult> results = results("run-1-teacher-0", ModelRole.TEACHER, 0.8, 0.5).stream()
+                .map(ReportFilesTest::withLikelihoods).toList();
+        ModelScores teacher = ModelScores.of(EvaluationSummary.of(results), results);
+        RunReport base = report(true);
+        RunReport report = new RunReport(base.runId(), base.profile(), base.config(), base.dataset(), base.cifar10c(),
+                base.startedAt(), base.finishedAt(), base.durationsSeconds(), List.of(teacher), base.history(),
+                base.version());
+        ReportFiles.write(report, dir);
+        String markdown = Files.readString(dir.resolve(ReportFiles.MARKDOWN));
+        assertTrue(markdown.contains("| SWA teacher | – | – | – | 0.100 | 0.500 [0.455, 0.545] |"), markdown);
+        assertTrue(markdown.contains("up to 71 are not scored"), markdown);
+        assertTrue(markdown.contains("| fog | 0.300 · 0.500 |"), markdown);
+        String html = Files.readString(dir.resolve(ReportFiles.HTML));
+        assertTrue(html.contains("<table id=\"robustness\">"), html);
+        assertTrue(html.contains("<td>0.500 [0.455, 0.545]</td>"), html);
+        assertEquals(teacher.metrics(), ReportFiles.read(dir.resolve(ReportFiles.JSON)).models().get(0).metrics());
+    }
+
+    private static EvaluationResult withLikelihoods(EvaluationResult r) {
+        List<CalibrationBin> bins = new ArrayList<>(Calibration.empty());
+        bins.set(13, new CalibrationBin(r.total(), 0.9 * r.total(), r.correct()));
+        return new EvaluationResult(r.checkpointId(), r.runId(), r.role(), r.epoch(), r.engine(), r.dataset(),
+                r.corruption(), r.severity(), r.correct(), r.total(), r.top1(), r.status(), r.error(), r.kind(),
+                0.5 * r.total(), 0.3 * r.total(), bins);
     }
 
     @Test
