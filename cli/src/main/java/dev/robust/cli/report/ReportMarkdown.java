@@ -22,8 +22,9 @@ public final class ReportMarkdown {
             + "Hendrycks & Dietterich's, unnormalized (error = 1 − top-1; mCE = 1 − that accuracy). ECE: expected "
             + "calibration error over 15 equal-width confidence bins (no interval: that needs a bootstrap over the "
             + "images); NLL: mean negative log-likelihood of the true label (natural log; 95 % t interval). "
-            + "\"Corrupted\" pools every corrupted slice scored. mCE normalized to a baseline model: the "
-            + "eval-service's GET /runs/{id}/report?baseline=<checkpoint id>.";
+            + "\"Corrupted\" pools every corrupted slice scored. mCE normalized to a baseline model (Hendrycks & "
+            + "Dietterich's ratios of summed errors): robust run --baseline <checkpoint id>, or the eval-service's "
+            + "GET /runs/{id}/report?baseline=<checkpoint id>.";
 
     private ReportMarkdown() {
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.robust.common.corruption.Corruption;
 import dev.robust.common.event.Comparison;
 import dev.robust.common.event.EvaluationResult;
+import dev.robust.common.event.BaselineNormalization;
+import dev.robust.common.event.NormalizedCorruptionError;
 import dev.robust.common.event.RobustnessMetrics;
 import dev.robust.common.stats.Interval;
 
@@ -95,21 +97,31 @@ public final class ReportTables {
         List<List<String>> rows = new ArrayList<>();
         for (ModelScores model : report.models()) {
             RobustnessMetrics m = model.metrics();
+            List<String> row = new ArrayList<>(List.of(model.name()));
             if (m == null) {
-                rows.add(List.of(model.name(), "–", "–", "–", "–", "–", "–", "–"));
-                continue;
+                row.addAll(List.of("–", "–", "–", "–", "–", "–", "–"));
+            } else {
+                row.addAll(List.of(withInterval(m.commonCorruptionsAccuracy(), m.commonCorruptionsAccuracyInterval()),
+                        withInterval(m.mce(), m.mceInterval()), percent(m.relativeMce()), ece(m.clean()),
+                        nll(m.clean()), ece(m.corrupted()), nll(m.corrupted())));
             }
-            rows.add(List.of(model.name(), withInterval(m.commonCorruptionsAccuracy(),
-                            m.commonCorruptionsAccuracyInterval()), withInterval(m.mce(), m.mceInterval()),
-                    percent(m.relativeMce()), ece(m.clean()), nll(m.clean()), ece(m.corrupted()), nll(m.corrupted())));
+            if (report.baseline() != null) {
+                NormalizedCorruptionError normalized = report.baseline().checkpoints().get(model.checkpointId());
+                row.add(normalized == null ? "–"
+                        : percent(normalized.mce()) + " · " + percent(normalized.relativeMce()));
+            }
+            rows.add(row);
         }
-        return new Table(List.of("model", "common-corruptions accuracy [95 % CI]", "mCE [95 % CI]", "relative mCE",
-                "clean ECE", "clean NLL [95 % CI]", "corrupted ECE", "corrupted NLL [95 % CI]"), rows);
+        List<String> header = new ArrayList<>(List.of("model", "common-corruptions accuracy [95 % CI]",
+                "mCE [95 % CI]", "relative mCE", "clean ECE", "clean NLL [95 % CI]", "corrupted ECE",
+                "corrupted NLL [95 % CI]"));
+        if (report.baseline() != null) header.add("normalized mCE · relative");
+        return new Table(header, rows);
     }
 
     /**
-     * Why the benchmark figures are absent, when they are: the most benchmark slices any model lacks; empty when
-     * every model has all 75.
+     * Why the benchmark figures are absent, when they are (the most benchmark slices any model lacks), and what the
+     * normalized mCE is normalized to and where it is missing, why; empty when there is nothing to say.
      */
     public static String benchmarkNote(RunReport report) {
         int missing = 0;
@@ -117,9 +129,18 @@ public final class ReportTables {
             int scored = model.metrics() == null ? 0 : model.metrics().benchmarkSlices();
             missing = Math.max(missing, RobustnessMetrics.BENCHMARK_SLICES - scored);
         }
-        return missing == 0 ? "" : "Common-corruptions accuracy and mCE need all 75 benchmark slices (15 corruptions "
-                + "× 5 severities); up to " + missing + " are not scored in this run (its profile scores fewer "
-                + "corruptions or severities), so they are left out.";
+        StringBuilder note = new StringBuilder(missing == 0 ? "" : "Common-corruptions accuracy and mCE need all 75 "
+                + "benchmark slices (15 corruptions × 5 severities); up to " + missing + " are not scored in this run "
+                + "(its profile scores fewer corruptions or severities), so they are left out.");
+        BaselineNormalization baseline = report.baseline();
+        if (baseline != null) {
+            note.append(note.isEmpty() ? "" : " ").append("Normalized mCE: to ")
+                    .append(baseline.baselineName() == null ? "" : baseline.baselineName() + " ")
+                    .append("(").append(baseline.baselineCheckpointId()).append(").");
+            baseline.unavailable().forEach((checkpoint, why) -> note.append(' ').append(checkpoint).append(": ")
+                    .append(why).append('.'));
+        }
+        return note.toString();
     }
 
     /** Per corruption and model: ECE and mean NLL over its scored severities, in the released order. */

@@ -1,5 +1,6 @@
 package dev.robust.eval.rest;
 
+import dev.robust.common.InvalidFieldException;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
 import dev.robust.common.event.NormalizedCorruptionError;
@@ -49,7 +50,7 @@ public class ReportResource {
         if (results.isEmpty()) throw new NotFoundException("no evaluations of run '" + runId + "' yet");
         RunReport report = RunReport.of(runId, results, plan, queries::publishedSummary).withScores(results);
         return isBlank(baseline) ? report
-                : report.withBaseline(BaselineNormalization.baseline(baseline, queries, plan));
+                : report.withBaseline(baselineSummary(baseline, queries));
     }
 
     @GET
@@ -88,7 +89,22 @@ public class ReportResource {
     private NormalizedCorruptionError normalized(EvaluationSummary summary, String baseline,
                                                  EvaluationQueries queries) {
         if (isBlank(baseline)) return null;
-        return NormalizedCorruptionError.of(summary, BaselineNormalization.baseline(baseline, queries, plan));
+        return NormalizedCorruptionError.of(summary, baselineSummary(baseline, queries));
+    }
+
+    /**
+     * The baseline's summary, from its results as they are now; a 400 naming {@code baseline} when it has no
+     * evaluations or lacks a slice the normalization needs (clean and the 75 benchmark slices).
+     */
+    private EvaluationSummary baselineSummary(String checkpointId, EvaluationQueries queries) {
+        List<EvaluationResult> results = queries.forCheckpoint(checkpointId);
+        if (results.isEmpty()) {
+            throw new InvalidFieldException(NormalizedCorruptionError.FIELD, "baseline '" + checkpointId
+                    + "' has no evaluations; expected the id of a scored checkpoint (GET /runs lists them)");
+        }
+        EvaluationSummary baseline = RunReport.summary(results, plan);
+        NormalizedCorruptionError.requireBenchmark(baseline, "baseline");
+        return baseline;
     }
 
     private static boolean isBlank(String value) {

@@ -1,5 +1,6 @@
 package dev.robust.eval.rest;
 
+import dev.robust.common.event.BaselineNormalization;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
 import dev.robust.eval.scoring.ScoringPlan;
