@@ -1,6 +1,8 @@
 // The dashboard at "/": runs and checkpoints from the REST API, live scores from the SSE stream.
 "use strict";
-import {calibration, percent, percentWithInterval, points, pValue, verdictRows, verdictWords} from "/assets/format.js";
+import {calibration, dataLabel, listed, percent, percentWithInterval, points, pValue, verdictRows, verdictWords}
+  from "/assets/format.js";
+import {followResults, oncePerBurst} from "/assets/live.js";
 
 function cell(text, className) {
   const td = document.createElement("td");
@@ -27,7 +29,10 @@ function renderRuns(runs) {
   verdictBody.replaceChildren();
   for (const run of runs) {
     const row = document.createElement("tr");
-    row.append(cell(run.run_id), cell(run.dataset || "?"), cell(run.checkpoints.length, "number"),
+    const header = run.header || {};
+    row.append(cell(run.run_id), cell(listed(header.profiles)), cell(listed(header.engines)),
+        cell(dataLabel(header.data, header.synthetic), header.synthetic ? "synthetic" : ""),
+        cell(listed(header.seeds)), cell(listed(header.versions)), cell(run.checkpoints.length, "number"),
         link(`/runs/${encodeURIComponent(run.run_id)}/report.html`, "charts"));
     runBody.appendChild(row);
     for (const summary of run.checkpoints) {
@@ -72,29 +77,10 @@ function showLive(result) {
   body.prepend(row);
 }
 
-let refreshPending = null;
-
-function scheduleRefresh() {
-  // A sweep publishes ~100 results in a burst: refresh the tables once per burst.
-  if (refreshPending) return;
-  refreshPending = setTimeout(() => { refreshPending = null; refreshRuns(); }, 500);
-}
-
-function connect() {
-  const status = document.getElementById("connection");
-  const source = new EventSource("/evaluations/stream");
-  source.onopen = () => { status.textContent = "live"; };
-  source.onerror = () => { status.textContent = "reconnecting…"; };
-  // Named events (event: = the CloudEvents type); EventSource sends Last-Event-ID when it reconnects, and the
-  // service replays what was missed.
-  // v1 results (written before the likelihoods were added) may still be replayed.
-  for (const type of ["dev.robust.evaluation.result.v2", "dev.robust.evaluation.result.v1"]) {
-    source.addEventListener(type, message => {
-      showLive(JSON.parse(message.data));
-      scheduleRefresh();
-    });
-  }
-}
+const scheduleRefresh = oncePerBurst(() => refreshRuns());
 
 refreshRuns();
-connect();
+followResults(result => {
+  showLive(result);
+  scheduleRefresh();
+});

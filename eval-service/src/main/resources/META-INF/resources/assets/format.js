@@ -46,3 +46,17 @@ export function verdictRows(checkpoints) {
   const rank = slice => slice === "clean" ? 0 : slice === "c_sev5" ? 1 : 2;
   return rows.sort((a, b) => rank(a.slice) - rank(b.slice));
 }
+
+/** The words every header uses for "not known": a run from an older build, or a claim check gone from Kafka. */
+export const NOT_RECORDED = "not recorded";
+
+/** A list as a header cell, e.g. "ci, quick"; "not recorded" when empty. */
+export function listed(values) {
+  return values && values.length ? values.join(", ") : NOT_RECORDED;
+}
+
+/** Data labels as a header cell, synthetic flagged as the CLI's report flags it: "SYNTHETIC images (synthetic)". */
+export function dataLabel(labels, synthetic) {
+  const text = listed(labels);
+  return synthetic ? `SYNTHETIC images (${text})` : text;
+}

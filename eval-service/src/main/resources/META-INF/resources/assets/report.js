@@ -1,7 +1,8 @@
 // The run report page (/runs/{id}/report.html): charts drawn from /runs/{id}/report.
 "use strict";
 import {barChart, lineChart} from "/assets/charts.js";
-import {percent, percentWithInterval, points, pValue, verdictRows, verdictWords} from "/assets/format.js";
+import {dataLabel, listed, percent, percentWithInterval, points, pValue, verdictRows, verdictWords}
+  from "/assets/format.js";
 
 const runId = decodeURIComponent(location.pathname.split("/")[2]);
 const baseline = new URLSearchParams(location.search).get("baseline");
@@ -21,20 +22,25 @@ function latestPerRole(checkpoints) {
   return ["teacher", "student"].filter(role => latest[role]).map(role => latest[role]);
 }
 
-/** The run's settings as this service knows them, from the report and from /info. */
+/**
+ * The run's header: profile, engine, data, seed and the robust version from its checkpoints' claim checks (the rows
+ * and words of the CLI's report.md), the severities scored, and this service's version from /info.
+ */
 async function renderSettings(report, checkpoints) {
   const info = await fetch("/info").then(response => response.ok ? response.json() : {}).catch(() => ({}));
-  const synthetic = report.dataset === "synthetic";
-  document.getElementById("synthetic").hidden = !synthetic;
+  const header = report.header || {};
+  document.getElementById("synthetic").hidden = !header.synthetic;
   const severities = [...new Set(checkpoints.flatMap(summary => (report.scores[summary.checkpoint_id]?.by_severity
       || []).map(point => point.severity)).filter(severity => severity > 0))].sort();
   const rows = [
-    ["data", synthetic ? "synthetic (not CIFAR-10)" : (report.dataset || "not recorded")],
-    ["engine", (report.engines || []).join(", ") || "not recorded"],
+    ["profile", listed(header.profiles)],
+    ["engine", listed(header.engines)],
+    ["data", dataLabel(header.data, header.synthetic)],
     ["severities scored", severities.length ? severities.join(", ")
         + (severities.join() === "5" ? " only, so C-all = C-sev5" : "") : "none yet"],
-    ["profile, seed", "set by the trainer: its GET /runs/" + report.run_id + " names them"],
-    ["eval-service", `${info.service || "eval-service"} ${info.version || ""}`.trim()],
+    ["seed", listed(header.seeds)],
+    ["robust version", listed(header.versions)],
+    ["scored by", `${info.service || "eval-service"} ${info.version || ""}`.trim()],
   ];
   const body = document.querySelector("#settings tbody");
   for (const [name, value] of rows) {

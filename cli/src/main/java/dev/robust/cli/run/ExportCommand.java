@@ -22,7 +22,7 @@ import java.util.stream.Stream;
         description = {
                 "Export a checkpoint to ONNX (opset 13, input N×C×H×W float in [-1,1], 10 logits), then check the "
                         + "file: ONNX Runtime's logits against the engine's on synthetic images, within 1e-3 and the "
-                        + "same top-1. Exports: the torch engine's smallcnn and resnet20 (DL4J and ResNet50V2 not yet). The result can be scored "
+                        + "same top-1. Exports smallcnn, resnet20 and resnet50v2 of both engines. The result can be scored "
                         + "with 'robust submit … --preprocess [-1,1]' (32×32 models)."})
 public final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<checkpoint-id|file>",

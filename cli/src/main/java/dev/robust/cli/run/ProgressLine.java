@@ -105,13 +105,13 @@ final class ProgressLine {
         return 1 + profile.evalCorruptions().size() * profile.evalSeverities().size();
     }
 
-    /** The latest checkpoint's scores: {@code teacher-1: clean 81.0% C-sev5 40.2%}. */
+    /** The latest checkpoint's scores, named by what the model is: {@code teacher epoch 1: clean 81.0% C-sev5 40.2%}. */
     private static String scores(EvaluationSummary summary) {
-        return String.format(Locale.ROOT, "  | %s: clean %s C-sev5 %s", shortName(summary.checkpointId(),
-                summary.runId()), ReportTables.percent(summary.cleanTop1()), ReportTables.percent(summary.cSev5()));
+        return String.format(Locale.ROOT, "  | %s: clean %s C-sev5 %s", summary.displayName(),
+                ReportTables.percent(summary.cleanTop1()), ReportTables.percent(summary.cSev5()));
     }
 
-    /** A checkpoint id without its run id ({@code teacher-1}); the run is on screen already. */
+    /** A checkpoint id without its run id ({@code student-0}); the run is on screen already. */
     private static String shortName(String checkpointId, String runId) {
         String prefix = runId + "-";
         return checkpointId.startsWith(prefix) ? checkpointId.substring(prefix.length()) : checkpointId;

@@ -1,6 +1,7 @@
 package dev.robust.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.robust.common.event.Provenance;
 import dev.robust.common.image.Preprocessing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +60,7 @@ public final class SubmitCommand implements Callable<Integer> {
         Preprocessing preprocessing = Preprocessing.parse("--preprocess", preprocess);
         if (!Files.isRegularFile(model)) throw new NoSuchFileException(model.toString());
         URI uri = eval.resolve("/models?name=" + query(name) + "&preprocess=" + query(preprocessing.text())
-                + "&dataset=" + query(dataset));
+                + "&dataset=" + query(dataset) + "&publisher=" + query(Provenance.SUBMIT));
         JsonNode claim = new JsonHttp(StackOptions.securityToken()).postFile(uri, model, "application/octet-stream");
         String checkpointId = claim.path("checkpoint_id").asText();
         PrintWriter out = spec.commandLine().getOut();

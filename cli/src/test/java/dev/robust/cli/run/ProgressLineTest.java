@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
+import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.profile.RunProfile;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class ProgressLineTest {
         log.show(run, Optional.of(summary()), Optional.of(new EvaluationFeed.Scoring("run-1-student-0", 12)));
         // quick: 1 clean result + 19 corruptions × 5 severities.
         assertEquals("running   student epoch 2/3 step 40/79  212 img/s  ETA 1:35"
-                + "  | teacher-2: clean 80.0% C-sev5 –  | scoring student-0 12/96\n", written.toString());
+                + "  | SWA teacher: clean 80.0% C-sev5 –  | scoring student-0 12/96\n", written.toString());
     }
 
     @Test
@@ -40,6 +41,6 @@ class ProgressLineTest {
 
     private static EvaluationSummary summary() {
         return EvaluationSummary.of(List.of(new EvaluationResult("run-1-teacher-2", "run-1", ModelRole.TEACHER, 2,
-                "dl4j", "synthetic", EvaluationResult.CLEAN, 0, 80, 100, 0.8, EvaluationResult.Status.OK, null)));
+                "dl4j", "synthetic", EvaluationResult.CLEAN, 0, 80, 100, 0.8, EvaluationResult.Status.OK, null, ModelKind.SWA)));
     }
 }

@@ -82,7 +82,7 @@ class SubmitCommandTest {
         assertArrayEquals(model, body.get());
         assertEquals("application/octet-stream", contentType.get());
         assertEquals(Map.of("name", "cifar-net", "preprocess", "mean=0.5,0.5,0.5;std=0.25,0.25,0.25",
-                "dataset", "cifar10"), query.get());
+                "dataset", "cifar10", "publisher", "robust submit"), query.get());
         assertNull(authorization.get(), "no token configured here, none sent");
         assertTrue(out.toString().contains("checkpoint imported-cifar-net-0123456789ab"), out.toString());
         assertTrue(out.toString().contains(url() + "/checkpoints/imported-cifar-net-0123456789ab/report"),

@@ -16,9 +16,12 @@ public enum EventType {
     EPOCH_DONE("dev.robust.run.epoch-done.v1", EpochDone.class, Topics.RUNS),
     RUN_FINISHED("dev.robust.run.finished.v1", RunFinished.class, Topics.RUNS),
     RUN_FAILED("dev.robust.run.failed.v1", RunFailed.class, Topics.RUNS),
-    /** v2 adds the kind {@code imported} and an imported model's {@code input}; v1 bodies still decode. */
-    CHECKPOINT_CREATED("dev.robust.checkpoint.created.v2", CheckpointCreated.class, Topics.MODEL_CHECKPOINTS,
-            "dev.robust.checkpoint.created.v1"),
+    /**
+     * v2 adds the kind {@code imported} and an imported model's {@code input}; v3 the optional {@code provenance}
+     * (publisher, profile, seed, project version). v1 and v2 bodies still decode.
+     */
+    CHECKPOINT_CREATED("dev.robust.checkpoint.created.v3", CheckpointCreated.class, Topics.MODEL_CHECKPOINTS,
+            "dev.robust.checkpoint.created.v2", "dev.robust.checkpoint.created.v1"),
     /** v2 adds the likelihood sums and the calibration histogram; v1 bodies still decode, without them. */
     EVALUATION_RESULT("dev.robust.evaluation.result.v2", EvaluationResult.class, Topics.EVALUATIONS,
             "dev.robust.evaluation.result.v1"),

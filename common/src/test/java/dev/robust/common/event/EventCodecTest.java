@@ -27,7 +27,7 @@ class EventCodecTest {
     void headersFollowTheKafkaBinaryBinding() {
         EventCodec.OutgoingEvent out = EventCodec.encode(SampleEvents.checkpoint(), "/trainer-service");
         assertEquals("1.0", header(out.headers(), "ce_specversion"));
-        assertEquals("dev.robust.checkpoint.created.v2", header(out.headers(), "ce_type"));
+        assertEquals("dev.robust.checkpoint.created.v3", header(out.headers(), "ce_type"));
         assertEquals("/trainer-service", header(out.headers(), "ce_source"));
         assertEquals("application/json", header(out.headers(), "content-type"));
         assertTrue(header(out.headers(), "ce_id").length() > 8);
@@ -150,6 +150,41 @@ class EventCodecTest {
         assertEquals(ModelInput.Layout.NCHW, back.input().layout());
         assertEquals(0.247f, back.input().parsedPreprocessing().std()[0]);
         assertEquals("imported model", back.modelName());
+    }
+
+    @Test
+    void claimCheckV2FromAnOlderBuildStillDecodesWithoutProvenance() {
+        CheckpointCreated imported = SampleEvents.all().stream().filter(CheckpointCreated.class::isInstance)
+                .map(CheckpointCreated.class::cast).filter(c -> c.kind() == ModelKind.IMPORTED).findFirst()
+                .orElseThrow();
+        String v3 = new String(EventCodec.toJson(imported), StandardCharsets.UTF_8);
+        String v2 = v3.replaceFirst(",\"provenance\":\\{[^}]*}", "");
+        assertTrue(!v2.contains("provenance") && v2.contains("\"input\""), v2);
+        Map<String, byte[]> headers = new CloudEventHeaders("id-3", "/eval-service",
+                "dev.robust.checkpoint.created.v2", Instant.parse("2025-01-02T03:04:05Z")).toHeaders();
+        CheckpointCreated claim = (CheckpointCreated) EventCodec.decode(headers, v2.getBytes(StandardCharsets.UTF_8));
+        assertEquals(null, claim.provenance());
+        assertEquals(imported.withProvenance(null), claim);
+    }
+
+    @Test
+    void trainersClaimCheckRoundTripsItsProvenance() {
+        CheckpointCreated trained = SampleEvents.trainedHere();
+        EventCodec.OutgoingEvent out = EventCodec.encode(trained, "/trainer-service");
+        String json = new String(out.value(), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"provenance\":{\"publisher\":\"trainer-service\",\"profile\":\"quick\","
+                + "\"seed\":42,\"version\":\"0.1.0-SNAPSHOT\"}"), json);
+        CheckpointCreated back = (CheckpointCreated) EventCodec.decode(out.headers(), out.value());
+        assertEquals(trained, back);
+        assertEquals(42L, back.provenance().seed());
+    }
+
+    @Test
+    void anImportsProvenanceLeavesOutProfileAndSeed() {
+        String json = new String(EventCodec.toJson(SampleEvents.all().stream()
+                .filter(CheckpointCreated.class::isInstance).map(CheckpointCreated.class::cast)
+                .filter(c -> c.kind() == ModelKind.IMPORTED).findFirst().orElseThrow()), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"provenance\":{\"publisher\":\"robust submit\",\"version\":\"0.1.0\"}"), json);
     }
 
     @Test

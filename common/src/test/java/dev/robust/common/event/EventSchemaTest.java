@@ -65,6 +65,31 @@ class EventSchemaTest {
     }
 
     @Test
+    void rejectsProvenanceWithoutPublisher() throws IOException {
+        assertInvalid(SampleEvents.trainedHere(), json -> ((ObjectNode) json.get("provenance")).remove("publisher"),
+                "publisher");
+    }
+
+    @Test
+    void rejectsAnUnknownProvenanceField() throws IOException {
+        assertInvalid(SampleEvents.trainedHere(), json -> ((ObjectNode) json.get("provenance")).put("host", "x"),
+                "host");
+    }
+
+    @Test
+    void rejectsASeedThatIsNotAnInteger() throws IOException {
+        assertInvalid(SampleEvents.trainedHere(), json -> ((ObjectNode) json.get("provenance")).put("seed", "42"),
+                "seed");
+    }
+
+    @Test
+    void claimChecksOfEarlierVersionsMatchTheCurrentSchema() throws IOException {
+        // v1 and v2 bodies are v3 bodies without provenance: what an older trainer wrote still validates.
+        JsonNode v2 = EventJson.mapper().readTree(EventCodec.toJson(SampleEvents.trainedHere().withProvenance(null)));
+        assertEquals(Set.of(), schema(EventType.CHECKPOINT_CREATED).validate(v2), v2.toString());
+    }
+
+    @Test
     void rejectsUnknownRole() throws IOException {
         assertInvalid(SampleEvents.checkpoint(), json -> json.put("role", "assistant"), "role");
     }

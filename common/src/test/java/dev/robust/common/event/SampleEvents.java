@@ -41,7 +41,9 @@ final class SampleEvents {
                         0, "cifar-resnet", "onnxruntime", "onnx",
                         "imported-cifar-resnet/imported-cifar-resnet-0123456789ab.onnx", "ef".repeat(32), 99_435L,
                         Map.of(), true, "cifar10", Instant.parse("2025-05-02T08:00:00Z"), ModelKind.IMPORTED,
-                        new ModelInput(ModelInput.Layout.NCHW, "mean=0.4914,0.4822,0.4465;std=0.247,0.243,0.261")),
+                        new ModelInput(ModelInput.Layout.NCHW, "mean=0.4914,0.4822,0.4465;std=0.247,0.243,0.261"),
+                        new Provenance(Provenance.SUBMIT, null, null, "0.1.0")),
+                trainedHere(),
                 new EvaluationResult("r7-teacher-4-raw", "r7", ModelRole.TEACHER, 4, "torch", "cifar10", "clean", 0,
                         635, 1_000, 0.635, EvaluationResult.Status.OK, null, ModelKind.RAW),
                 result("gaussian_noise", 5, 0.41),
@@ -60,6 +62,14 @@ final class SampleEvents {
         return new CheckpointCreated(CHECKPOINT, "r7", ModelRole.TEACHER, 3, "resnet50v2", "dl4j", "dl4j-zip",
                 "file:///var/robust/checkpoints/r7/teacher-3.zip", "ab".repeat(32), 95_000_000L,
                 Map.of("val_accuracy", 0.7), false, "cifar10", Instant.parse("2025-05-01T10:15:30Z"));
+    }
+
+    /** A final student's claim check as the trainer writes it since v3: with the run's profile and seed. */
+    static CheckpointCreated trainedHere() {
+        return new CheckpointCreated("r7-student-5", "r7", ModelRole.STUDENT, 5, "resnet20", "torch", "torch-zip",
+                "r7/r7-student-5.torch-zip", "12".repeat(32), 1_100_000L, Map.of("val_accuracy", 0.66), true,
+                "cifar10", Instant.parse("2025-05-01T11:00:00Z"), ModelKind.FINAL, null,
+                new Provenance(Provenance.TRAINER, "quick", 42L, "0.1.0-SNAPSHOT"));
     }
 
     static EvaluationResult result(String corruption, int severity, double top1) {

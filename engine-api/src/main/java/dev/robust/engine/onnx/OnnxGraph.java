@@ -18,6 +18,7 @@ public final class OnnxGraph {
     public static final String INPUT = "images";
     public static final String OUTPUT = "logits";
     private static final int FLOAT = 1;
+    private static final int INT64 = 7;
     private static final int ATTRIBUTE_FLOAT = 1;
     private static final int ATTRIBUTE_INT = 2;
     private static final int ATTRIBUTE_INTS = 7;
@@ -53,6 +54,15 @@ public final class OnnxGraph {
         return name;
     }
 
+    /** A constant 1-d int64 tensor (a Pad node's pads); returns its name. */
+    public String constant(String name, long... values) {
+        ProtoWriter data = new ProtoWriter();
+        for (long value : values) data.fixed64(value);
+        initializers.add(new ProtoWriter().packedVarints(1, new long[] {values.length}).varint(2, INT64)
+                .string(8, name).bytes(9, data.toByteArray()));
+        return name;
+    }
+
     /** Adds a node; returns the name of its (single) output. */
     public String node(String opType, List<String> inputs, Attribute... attributes) {
         String output = fresh(opType.toLowerCase(java.util.Locale.ROOT));
@@ -67,6 +77,32 @@ public final class OnnxGraph {
         node.string(2, output).string(3, output).string(4, opType);
         for (Attribute attribute : attributes) node.message(5, attribute.proto());
         nodes.add(node);
+    }
+
+    /**
+     * Max pooling of {@code x} (N×C×{@code height}×{@code width}) zero-padded by {@code pads} (top, left, bottom,
+     * right), as Keras's ZeroPadding2D before MaxPooling2D computes it; returns the output's name. Not Pad then
+     * MaxPool: ONNX Runtime's Pad fusion (1.23.2 here) folds a Pad into the MaxPool after it, whose padding is −∞,
+     * not zero, so a window of negative values at the border would lose its zero. Instead the MaxPool pads by itself
+     * and a constant mask raises every output whose window reaches the padding to at least 0.
+     */
+    public String maxPoolOverZeroPadding(String x, long height, long width, long[] pads, long kernel, long stride) {
+        String pooled = node("MaxPool", List.of(x), Attribute.ints("kernel_shape", kernel, kernel),
+                Attribute.ints("strides", stride, stride), Attribute.ints("pads", pads[0], pads[1], pads[2], pads[3]));
+        long outHeight = (height + pads[0] + pads[2] - kernel) / stride + 1;
+        long outWidth = (width + pads[1] + pads[3] - kernel) / stride + 1;
+        float[] mask = new float[Math.toIntExact(outHeight * outWidth)];
+        for (int row = 0; row < outHeight; row++) {
+            long top = row * stride - pads[0];
+            boolean rowReaches = top < 0 || top + kernel > height;
+            for (int column = 0; column < outWidth; column++) {
+                long left = column * stride - pads[1];
+                boolean reaches = rowReaches || left < 0 || left + kernel > width;
+                mask[Math.toIntExact(row * outWidth + column)] = reaches ? 0f : Float.NEGATIVE_INFINITY;
+            }
+        }
+        String zeros = constant(fresh("zero_padding_mask"), mask, 1, 1, outHeight, outWidth);
+        return node("Max", List.of(pooled, zeros));
     }
 
     /** Marks {@code value} as the graph's output, N×{@code classes} logits, renaming it {@value #OUTPUT}. */

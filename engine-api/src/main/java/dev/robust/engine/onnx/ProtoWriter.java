@@ -50,11 +50,17 @@ final class ProtoWriter {
         return this;
     }
 
+    /** An int64 as 8 little-endian bytes, untagged (inside {@code raw_data}). */
+    ProtoWriter fixed64(long value) {
+        for (int i = 0; i < 8; i++) out.write((int) (value >>> (8 * i)));
+        return this;
+    }
+
     byte[] toByteArray() {
         return out.toByteArray();
     }
 
-    private ProtoWriter bytes(int field, byte[] value) {
+    ProtoWriter bytes(int field, byte[] value) {
         tag(field, LENGTH_DELIMITED);
         rawVarint(value.length);
         out.writeBytes(value);

@@ -4,6 +4,7 @@ import dev.robust.engine.Batch;
 import dev.robust.engine.Logits;
 import dev.robust.engine.Model;
 import dev.robust.engine.ModelSpec;
+import dev.robust.engine.onnx.OnnxExportable;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
@@ -14,7 +15,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** A {@link Model} backed by a DL4J {@link ComputationGraph} built by {@link Dl4jEngine}. */
-final class Dl4jModel implements Model {
+final class Dl4jModel implements Model, OnnxExportable {
 
     private final ModelSpec spec;
     private final ComputationGraph network;
@@ -104,6 +105,11 @@ final class Dl4jModel implements Model {
     @Override
     public void save(Path file) throws IOException {
         Checkpoints.save(this, file);
+    }
+
+    @Override
+    public void exportOnnx(Path file) throws IOException {
+        OnnxExport.graph(spec, network).write(file);
     }
 
     /** Raw pixel values as floats, NHWC as they come; the graph's first vertices scale them. */

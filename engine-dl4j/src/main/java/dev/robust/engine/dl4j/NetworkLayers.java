@@ -32,6 +32,8 @@ final class NetworkLayers {
 
     /** Name of the graph input: raw pixel values 0..255 as floats, NHWC. */
     static final String PIXELS = "pixels";
+    /** Name of the vertex holding the pixels divided by 127.5, halfway to {@link #SCALED_PIXELS}. */
+    static final String SCALED_PIXELS_DIVIDED = "pixels_divided";
     /** Name of the vertex holding the pixels scaled to [-1, 1], where every architecture starts. */
     static final String SCALED_PIXELS = "scaled_pixels";
     /** Name of the output layer: logits, trained with {@link DistillationLossFunction}. */
@@ -59,8 +61,8 @@ final class NetworkLayers {
                 .graphBuilder()
                 .addInputs(PIXELS)
                 .setInputTypes(InputType.convolutional(spec.height(), spec.width(), spec.channels(), CNN2DFormat.NHWC));
-        graph.addVertex("pixels_divided", new ScaleVertex(1 / 127.5), PIXELS)
-                .addVertex(SCALED_PIXELS, new ShiftVertex(-1), "pixels_divided");
+        graph.addVertex(SCALED_PIXELS_DIVIDED, new ScaleVertex(1 / 127.5), PIXELS)
+                .addVertex(SCALED_PIXELS, new ShiftVertex(-1), SCALED_PIXELS_DIVIDED);
         return graph;
     }
 

@@ -30,7 +30,7 @@ abstract class Network {
      */
     void export(OnnxExport export, OnnxExport.Value input) {
         throw new UnsupportedOperationException("the torch engine cannot export " + spec.architecture()
-                + " to ONNX yet (smallcnn and resnet20 it can)");
+                + " to ONNX");
     }
 
     final <L extends Layer> L add(L layer) {

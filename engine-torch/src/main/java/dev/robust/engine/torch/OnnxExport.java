@@ -59,6 +59,13 @@ final class OnnxExport {
         return new Value(out, size);
     }
 
+    /** Max pooling over {@code x} zero-padded by {@code pad} on every side (not pooling's own −∞ padding). */
+    Value maxPoolOverZeroPadding(Value x, long pad, long kernel, long stride) {
+        String out = graph.maxPoolOverZeroPadding(x.name(), x.size(), x.size(), new long[] {pad, pad, pad, pad},
+                kernel, stride);
+        return new Value(out, (x.size() + 2 * pad - kernel) / stride + 1);
+    }
+
     Value add(Value a, Value b) {
         return new Value(graph.node("Add", List.of(a.name(), b.name())), a.size());
     }

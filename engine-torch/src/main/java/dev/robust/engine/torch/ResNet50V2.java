@@ -60,6 +60,15 @@ final class ResNet50V2 extends Network {
         return logits.forward(x.mean(new long[] {2, 3}, false, new ScalarTypeOptional()));
     }
 
+    @Override
+    void export(OnnxExport export, OnnxExport.Value input) {
+        OnnxExport.Value x = export.maxPoolOverZeroPadding(export.convolution(stem, input), 1, 3, 2);
+        for (Block block : blocks) {
+            x = block.export(export, x);
+        }
+        export.logits(export.batchNorm(postBn, x), logits);
+    }
+
     /** Keras {@code block2}: BN-ReLU, then 1×1, 3×3 (strided), 1×1 (4× filters) convolutions plus the shortcut. */
     private final class Block {
         private final int stride;
@@ -96,6 +105,20 @@ final class ResNet50V2 extends Network {
             Tensor x = second.forward(first.forward(activated, pass), pass);
             // A convolution's backward pass does not read its output, so the sum may overwrite it.
             return conv3.forward(x).add_(shortcut);
+        }
+
+        OnnxExport.Value export(OnnxExport export, OnnxExport.Value input) {
+            OnnxExport.Value activated = export.batchNorm(preact, input);
+            OnnxExport.Value shortcut;
+            if (projection != null) {
+                shortcut = export.convolution(projection, activated);
+            } else if (stride > 1) {
+                shortcut = export.maxPool(input, 1, stride, false);
+            } else {
+                shortcut = input;
+            }
+            OnnxExport.Value x = export.convBn(second, export.convBn(first, activated));
+            return export.add(export.convolution(conv3, x), shortcut);
         }
     }
 }

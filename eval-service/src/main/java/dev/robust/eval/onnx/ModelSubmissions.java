@@ -8,6 +8,7 @@ import dev.robust.common.event.CheckpointCreated;
 import dev.robust.common.event.ModelInput;
 import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
+import dev.robust.common.event.Provenance;
 import dev.robust.common.image.Preprocessing;
 import dev.robust.eval.config.EvalConfig;
 import dev.robust.service.messaging.EventPublisher;
@@ -36,6 +37,8 @@ import java.util.regex.Pattern;
 public class ModelSubmissions {
     private static final Logger LOG = Logger.getLogger(ModelSubmissions.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    /** Who announces a model: a name a person or tool goes by, e.g. {@code robust submit}, {@code ci@lab}. */
+    private static final Pattern PUBLISHER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.@/:+-]{0,63}");
     public static final String RUN_PREFIX = "imported-";
     private static final int ID_HEX_DIGITS = 12;
 
@@ -50,13 +53,19 @@ public class ModelSubmissions {
     /**
      * Checks, stores and announces the model in {@code file} (a temporary file the caller deletes).
      *
-     * @param sha256 the file's SHA-256, lower-case hex, computed as it was received
+     * @param sha256    the file's SHA-256, lower-case hex, computed as it was received
+     * @param publisher who announces it, as the caller declares it (not verified); null: {@link Provenance#UNDECLARED}
      * @return the claim check published
      * @throws InvalidFieldException (an {@link UnusableModelException} for the model itself) naming what to fix
      */
-    public CheckpointCreated submit(Path file, String sha256, String name, String preprocess, String dataset) {
+    public CheckpointCreated submit(Path file, String sha256, String name, String preprocess, String dataset,
+                                    String publisher) {
         requireName("name", name);
         requireName("dataset", dataset);
+        if (publisher != null && !PUBLISHER.matcher(publisher).matches()) {
+            throw new InvalidFieldException("publisher", "publisher must be 1 to 64 letters, digits, spaces or "
+                    + "'_', '.', '@', '/', ':', '+', '-', starting with a letter or digit; got '" + publisher + "'");
+        }
         Preprocessing preprocessing = Preprocessing.parse("preprocess", preprocess);
         ModelInput.Layout layout;
         try (OnnxClassifier classifier = OnnxClassifier.open(file, preprocessing)) {
@@ -72,7 +81,8 @@ public class ModelSubmissions {
         }
         CheckpointCreated claim = new CheckpointCreated(checkpointId, runId, ModelRole.TEACHER, 0, name,
                 OnnxFormat.RUNTIME, OnnxFormat.FORMAT, stored.uri(), stored.sha256(), stored.bytes(), Map.of(), true,
-                dataset, Instant.now(), ModelKind.IMPORTED, new ModelInput(layout, preprocessing.text()));
+                dataset, Instant.now(), ModelKind.IMPORTED, new ModelInput(layout, preprocessing.text()),
+                Provenance.imported(publisher == null ? Provenance.UNDECLARED : publisher));
         events.publish(claim);
         LOG.infof("imported ONNX model %s (%d bytes, %s, %s) as checkpoint %s", name, stored.bytes(), layout.id(),
                 preprocessing, checkpointId);

@@ -15,10 +15,12 @@ import dev.robust.engine.Logits;
 import dev.robust.engine.ModelSpec;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * An ONNX image classifier scored with ONNX Runtime: 32×32 RGB in (channels first or last, as the model's input
@@ -65,7 +67,8 @@ public final class OnnxClassifier implements Classifier, AutoCloseable {
     }
 
     /**
-     * Opens {@code file} and checks that it is an image classifier this service can score: one float input of
+     * Opens {@code file} and checks that it is an image classifier this service can score: opset
+     * {@value OnnxOpset#MINIMUM} or later of the default domain, one float input of
      * N×3×32×32 or N×32×32×3, a float output of N×10, and a forward pass of one blank image that gives 10 logits.
      *
      * @throws UnusableModelException saying which of these failed, with what ONNX Runtime or the graph says
@@ -79,6 +82,7 @@ public final class OnnxClassifier implements Classifier, AutoCloseable {
                     + " cannot open the model (not ONNX, or an operator it does not implement): " + e.getMessage());
         }
         try {
+            requireOpset(file);
             OnnxClassifier classifier = check(session, preprocessing);
             classifier.probe();
             return classifier;
@@ -128,6 +132,22 @@ public final class OnnxClassifier implements Classifier, AutoCloseable {
     /** ONNX Runtime's version, for error messages and {@code GET /info}. */
     public static String runtimeVersion() {
         return OrtEnvironment.getEnvironment().getVersion();
+    }
+
+    /** Refuses a model older than opset {@value OnnxOpset#MINIMUM} of the default domain, or one without it. */
+    private static void requireOpset(Path file) {
+        OptionalLong opset;
+        try {
+            opset = OnnxOpset.defaultDomain(file);
+        } catch (IOException e) {
+            throw new UnusableModelException(MODEL_FIELD, "the model's opset_import cannot be read: " + e.getMessage());
+        }
+        if (opset.isEmpty() || opset.getAsLong() < OnnxOpset.MINIMUM) {
+            throw new UnusableModelException(MODEL_FIELD, "opset_import: the model imports "
+                    + (opset.isEmpty() ? "no opset" : "opset " + opset.getAsLong())
+                    + " of the default ONNX domain; expected " + OnnxOpset.MINIMUM + " or later (re-export it, e.g. "
+                    + "torch.onnx.export(..., opset_version=" + OnnxOpset.MINIMUM + "))");
+        }
     }
 
     private static OnnxClassifier check(OrtSession session, Preprocessing preprocessing) {

@@ -26,7 +26,8 @@ import java.util.HexFormat;
 
 /**
  * {@code POST /models}: a model trained elsewhere, as ONNX, scored on the same slices as this project's checkpoints.
- * The body is the {@code .onnx} file itself; {@code name}, {@code preprocess} and {@code dataset} are query
+ * The body is the {@code .onnx} file itself; {@code name}, {@code preprocess}, {@code dataset} and the optional
+ * {@code publisher} (who announces it, as the claim check's provenance says; declared, not verified) are query
  * parameters. 202 with the claim check published; the scores follow under {@code /checkpoints/{id}/report}.
  */
 @Path("/models")
@@ -45,12 +46,13 @@ public class ModelResource {
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     @Produces(MediaType.APPLICATION_JSON)
     public Response submit(@QueryParam("name") String name, @QueryParam("preprocess") String preprocess,
-                           @QueryParam("dataset") @DefaultValue("unspecified") String dataset, InputStream body)
+                           @QueryParam("dataset") @DefaultValue("unspecified") String dataset,
+                           @QueryParam("publisher") String publisher, InputStream body)
             throws IOException {
         java.nio.file.Path file = Files.createTempFile("robust-model-", ".onnx");
         try {
             String sha256 = receive(body, file);
-            CheckpointCreated claim = submissions.submit(file, sha256, name, preprocess, dataset);
+            CheckpointCreated claim = submissions.submit(file, sha256, name, preprocess, dataset, publisher);
             return Response.accepted(claim)
                     .location(URI.create("/checkpoints/" + claim.checkpointId() + "/report"))
                     .build();

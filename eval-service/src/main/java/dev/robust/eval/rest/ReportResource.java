@@ -39,7 +39,7 @@ public class ReportResource {
     @Path("runs")
     public List<RunReport> runs() {
         EvaluationQueries queries = table.queries();
-        return RunReport.allRuns(queries.all(), plan, queries::publishedSummary);
+        return RunReport.allRuns(queries.all(), plan, queries::publishedSummary, queries.claimChecks());
     }
 
     @GET
@@ -48,7 +48,8 @@ public class ReportResource {
         EvaluationQueries queries = table.queries();
         List<EvaluationResult> results = queries.forRun(runId);
         if (results.isEmpty()) throw new NotFoundException("no evaluations of run '" + runId + "' yet");
-        RunReport report = RunReport.of(runId, results, plan, queries::publishedSummary).withScores(results);
+        RunReport report = RunReport.of(runId, results, plan, queries::publishedSummary, queries.claimChecks(runId))
+                .withScores(results);
         return isBlank(baseline) ? report
                 : report.withBaseline(baselineSummary(baseline, queries));
     }

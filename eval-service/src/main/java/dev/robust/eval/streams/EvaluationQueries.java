@@ -1,5 +1,6 @@
 package dev.robust.eval.streams;
 
+import dev.robust.common.event.CheckpointCreated;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -13,7 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Reads of the evaluation table (by run, by checkpoint, everything) and of the published summaries. Results come in a stable, readable order. */
+/**
+ * Reads of the evaluation table (by run, by checkpoint, everything), of the published summaries and of the claim
+ * checks. Results come in a stable, readable order.
+ */
 public final class EvaluationQueries {
     /** Run, role, epoch, then the clean set first, corruptions by name, severities ascending. */
     public static final Comparator<EvaluationResult> ORDER = Comparator
@@ -26,11 +30,46 @@ public final class EvaluationQueries {
 
     private final ReadOnlyKeyValueStore<String, EvaluationResult> store;
     private final ReadOnlyKeyValueStore<String, EvaluationSummary> summaries;
+    private final ReadOnlyKeyValueStore<String, CheckpointCreated> claims;
 
     public EvaluationQueries(ReadOnlyKeyValueStore<String, EvaluationResult> store,
-                             ReadOnlyKeyValueStore<String, EvaluationSummary> summaries) {
+                             ReadOnlyKeyValueStore<String, EvaluationSummary> summaries,
+                             ReadOnlyKeyValueStore<String, CheckpointCreated> claims) {
         this.store = store;
         this.summaries = summaries;
+        this.claims = claims;
+    }
+
+    /** Every claim check on {@code model.checkpoints} (records that were not claim checks are skipped). */
+    public List<CheckpointCreated> claimChecks() {
+        try (KeyValueIterator<String, CheckpointCreated> entries = claims.all()) {
+            return identified(values(entries));
+        }
+    }
+
+    /** The claim checks of one run: their keys start with the run id and {@code /}. */
+    public List<CheckpointCreated> claimChecks(String runId) {
+        try (KeyValueIterator<String, CheckpointCreated> entries =
+                     claims.prefixScan(runId + "/", new StringSerializer())) {
+            return identified(values(entries)).stream().filter(claim -> claim.runId().equals(runId)).toList();
+        }
+    }
+
+    /**
+     * Without JSON that parsed as a claim check yet names no checkpoint or run: the table is restored from the
+     * topic's bytes, unchecked, so anything a producer wrote there is read back here.
+     */
+    private static List<CheckpointCreated> identified(List<CheckpointCreated> claims) {
+        return claims.stream().filter(claim -> claim.checkpointId() != null && claim.runId() != null).toList();
+    }
+
+    private static <T> List<T> values(KeyValueIterator<String, T> entries) {
+        List<T> values = new ArrayList<>();
+        while (entries.hasNext()) {
+            T value = entries.next().value;
+            if (value != null) values.add(value);
+        }
+        return values;
     }
 
     /** The summary the scoring replica published for {@code checkpointId}, if any (null values are skipped). */

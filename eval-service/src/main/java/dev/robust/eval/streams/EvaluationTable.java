@@ -1,5 +1,6 @@
 package dev.robust.eval.streams;
 
+import dev.robust.common.event.CheckpointCreated;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,10 @@ public class EvaluationTable {
             ReadOnlyKeyValueStore<String, EvaluationSummary> summaries = streams.store(
                     StoreQueryParameters.fromNameAndType(EvaluationTopology.SUMMARY_STORE,
                             QueryableStoreTypes.keyValueStore()));
-            return new EvaluationQueries(store, summaries);
+            ReadOnlyKeyValueStore<String, CheckpointCreated> claims = streams.store(
+                    StoreQueryParameters.fromNameAndType(EvaluationTopology.CLAIM_STORE,
+                            QueryableStoreTypes.keyValueStore()));
+            return new EvaluationQueries(store, summaries, claims);
         } catch (InvalidStateStoreException | IllegalStateException e) {
             throw new TableNotReadyException("the evaluation table is not queryable yet (Kafka Streams is "
                     + streams.state() + "); retry in a few seconds", e);

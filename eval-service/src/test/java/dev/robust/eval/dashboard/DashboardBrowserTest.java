@@ -53,6 +53,9 @@ class DashboardBrowserTest {
     @TestHTTPResource("/runs/live-run/report.html")
     URL liveReport;
 
+    @TestHTTPResource("/leaderboard.html")
+    URL leaderboard;
+
     @Test
     void aNewlyPublishedEvaluationAppearsOnTheOpenDashboard() throws Exception {
         Path binary = chromium();
@@ -183,6 +186,48 @@ class DashboardBrowserTest {
                     + " return right > svg.viewBox.baseVal.width * 0.9; })()").asBoolean());
             assertNoErrors(browser);
         }
+    }
+
+    @Test
+    void theLeaderboardRanksScoredCheckpointsReordersOnAClickAndTakesInANewOneLive() throws Exception {
+        Path binary = chromium();
+        try (KafkaFixtures kafka = new KafkaFixtures(kafkaConfig)) {
+            // Checkpoint 0: better clean, worse at severity 5; checkpoint 1 the other way round.
+            publishScores(kafka, "board-run", 0, 70, 20);
+            publishScores(kafka, "board-run", 1, 60, 40);
+        }
+        awaitRun("board-run", 2 * 2);
+        try (HeadlessChromium browser = HeadlessChromium.open(binary, leaderboard.toString());
+             KafkaFixtures kafka = new KafkaFixtures(kafkaConfig)) {
+            browser.awaitTrue("document.getElementById('connection').textContent === 'live'", TIMEOUT);
+            String order = "[...document.querySelectorAll('#leaderboard tbody tr')].map(tr => tr.dataset.checkpoint)"
+                    + ".filter(id => id.startsWith('board-run-')).join()";
+            // By default C-sev5, best first.
+            browser.awaitTrue(order + " === 'board-run-teacher-1,board-run-teacher-0'", TIMEOUT);
+            assertEquals("C-sev5 [95 % CI]", browser.evaluate(
+                    "document.querySelector('#leaderboard th.sorted').textContent").asText());
+            // Wilson 95 % of 60/100 (by its formula): [50.2, 69.1].
+            assertEquals("60.0% [50.2, 69.1]", browser.evaluate("document.querySelector('#leaderboard "
+                    + "tr[data-checkpoint=\"board-run-teacher-1\"] td.clean_top1').textContent").asText());
+
+            // A click on the clean top-1 heading ranks by it.
+            browser.evaluate("document.querySelector('#leaderboard th[data-metric=\"clean_top1\"]').click()");
+            browser.awaitTrue(order + " === 'board-run-teacher-0,board-run-teacher-1'", TIMEOUT);
+
+            // A third checkpoint scored while the page is open goes to the top.
+            publishScores(kafka, "board-run", 2, 90, 50);
+            browser.awaitTrue(order + " === 'board-run-teacher-2,board-run-teacher-0,board-run-teacher-1'", TIMEOUT);
+            assertEquals("not recorded", browser.evaluate("document.querySelector("
+                    + "'#leaderboard tr[data-checkpoint=\"board-run-teacher-2\"]').children[7].textContent").asText(),
+                    "no claim check for a checkpoint made of results alone: its publisher is not recorded");
+            assertNoErrors(browser);
+        }
+    }
+
+    /** A teacher checkpoint of {@code run} with clean top-1 {@code clean} % and fog at severity 5 {@code sev5} %. */
+    private static void publishScores(KafkaFixtures kafka, String run, int epoch, int clean, int sev5) {
+        kafka.publish(Evaluations.ok(run, ModelRole.TEACHER, epoch, "clean", 0, clean, 100));
+        kafka.publish(Evaluations.ok(run, ModelRole.TEACHER, epoch, "fog", 5, sev5, 100));
     }
 
     /** Clean, fog and snow at severities 3 and 5, {@code percent} right of 100 images each. */

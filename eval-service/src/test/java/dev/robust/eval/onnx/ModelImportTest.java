@@ -1,5 +1,6 @@
 package dev.robust.eval.onnx;
 
+import dev.robust.common.ProjectVersion;
 import dev.robust.common.checkpoint.CheckpointStore;
 import dev.robust.common.checkpoint.FileCheckpointStore;
 import dev.robust.common.corruption.Corruption;
@@ -11,6 +12,7 @@ import dev.robust.common.event.EvaluationSummary;
 import dev.robust.common.event.ModelInput;
 import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
+import dev.robust.common.event.Provenance;
 import dev.robust.common.event.RecordKeys;
 import dev.robust.common.image.LabeledImage;
 import dev.robust.common.image.Preprocessing;
@@ -106,6 +108,8 @@ class ModelImportTest {
         assertEquals(checkpointId, claim.checkpointId());
         assertEquals(ModelKind.IMPORTED, claim.kind());
         assertEquals(Files.size(OnnxFixtures.path(OnnxFixtures.NCHW)), claim.bytes());
+        // No publisher declared: the claim check says so, with the version that wrote it; no profile or seed.
+        assertEquals(new Provenance(Provenance.UNDECLARED, null, null, ProjectVersion.current()), claim.provenance());
 
         EvaluationSummary summary = kafka.awaitSummary(checkpointId, TIMEOUT);
         assertEquals("imported model", summary.modelName());
@@ -188,9 +192,18 @@ class ModelImportTest {
         refused(OnnxFixtures.read(OnnxFixtures.FLAT), "flat", "[-1,1]", 400, "body", "rank 2");
         refused(OnnxFixtures.read(OnnxFixtures.UNKNOWN_OPERATOR), "unknown-op", "[-1,1]", 400, "body",
                 "Entangle");
+        // ONNX Runtime opens opset 12 (the check is the service's, not a load failure); the same bytes at 13 pass.
+        refused(OnnxFixtures.withDefaultOpset(good, 12), "opset12", "[-1,1]", 400, "body",
+                "opset_import: the model imports opset 12 of the default ONNX domain; expected 13 or later");
+        OnnxClassifier.open(writeTemporary(OnnxFixtures.withDefaultOpset(good, 13)),
+                Preprocessing.parse("p", "[-1,1]")).close();
         refused(new byte[600 * 1024], "huge", "[-1,1]", 413, null, "max-body-size");
         refused(good, "badprep", "imagenet", 400, "preprocess", "mean=");
         refused(good, "bad/name", "[-1,1]", 400, "name", "letters");
+        given().contentType("application/octet-stream").body(good).queryParam("name", "badpub-" + SUFFIX)
+                .queryParam("preprocess", "[-1,1]").queryParam("publisher", "<script>")
+                .post("/models").then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("publisher")).body("detail", containsString("'<script>'"));
         refused(new byte[0], "empty", "[-1,1]", 400, null, "empty");
 
         // None of them reached the store or model.checkpoints; a good model submitted after them is announced.
@@ -199,7 +212,8 @@ class ModelImportTest {
         List<ConsumerRecord<byte[], byte[]>> announced = kafka.await(Topics.MODEL_CHECKPOINTS,
                 r -> key(r).startsWith("imported-"), records -> records.stream()
                         .anyMatch(r -> key(r).startsWith("imported-" + after + "/")), TIMEOUT);
-        for (String refusedName : List.of("noise", "seven", "flat", "unknown-op", "huge", "badprep", "empty")) {
+        for (String refusedName : List.of("noise", "seven", "flat", "unknown-op", "opset12", "huge", "badprep",
+                "empty", "badpub")) {
             String run = "imported-" + refusedName + "-" + SUFFIX;
             assertTrue(announced.stream().noneMatch(r -> key(r).startsWith(run + "/")), run + " was announced");
             assertFalse(Files.exists(store().root().resolve(run)),
@@ -213,6 +227,12 @@ class ModelImportTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString(detail));
         if (field != null) then.body("field", equalTo(field));
+    }
+
+    private static Path writeTemporary(byte[] model) throws java.io.IOException {
+        Path file = Files.createTempFile("model", ".onnx");
+        file.toFile().deleteOnExit();
+        return Files.write(file, model);
     }
 
     private static Response submit(byte[] model, String name, String preprocess) {

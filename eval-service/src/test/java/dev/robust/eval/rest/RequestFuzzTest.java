@@ -31,7 +31,9 @@ class RequestFuzzTest {
                 .wrongMethod("DELETE", "/evaluations")
                 .wrongMethod("PUT", "/runs/no-such-run/report")
                 .wrongMethod("POST", "/info")
+                .wrongMethod("DELETE", "/leaderboard")
                 .wrongAccept("/runs", "text/csv")
+                .wrongAccept("/leaderboard", "text/csv")
                 .wrongAccept("/runs/no-such-run/report.html", "application/xml")
                 .verify("/runs");
     }

@@ -1,10 +1,13 @@
 package dev.robust.eval.streams;
 
+import dev.robust.common.event.CheckpointCreated;
 import dev.robust.common.event.Comparison;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
 import dev.robust.common.event.EventCodec;
+import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
+import dev.robust.common.event.Provenance;
 import dev.robust.common.topic.Topics;
 import dev.robust.common.stats.PairedDifference;
 import dev.robust.eval.fixtures.Evaluations;
@@ -106,9 +109,40 @@ class EvaluationTopologyTest {
         assertEquals(java.util.Optional.empty(), queries().publishedSummary("r3-teacher-2"));
     }
 
+    @Test
+    void holdsEveryRunsClaimChecksOfEveryVersionAndSkipsWhatIsNotOne() {
+        TestInputTopic<String, byte[]> checkpoints = driver.createInputTopic(Topics.MODEL_CHECKPOINTS,
+                new StringSerializer(), new ByteArraySerializer());
+        CheckpointCreated v3 = claim("r4", 0).withProvenance(new Provenance(Provenance.TRAINER, "ci", 7L, "1.2.3"));
+        CheckpointCreated v2 = claim("r4", 1);
+        CheckpointCreated otherRun = claim("r44", 0);
+        for (CheckpointCreated claim : List.of(v3, v2, otherRun)) {
+            EventCodec.OutgoingEvent outgoing = EventCodec.encode(claim, "/test");
+            Map<String, byte[]> headers = new java.util.HashMap<>(outgoing.headers());
+            if (claim == v2) {
+                headers.put("ce_type", "dev.robust.checkpoint.created.v2".getBytes(StandardCharsets.UTF_8));
+            }
+            checkpoints.pipeInput(new TestRecord<>(outgoing.key(), outgoing.value(), headers(headers)));
+        }
+        checkpoints.pipeInput("r4/teacher/2", "garbage".getBytes(StandardCharsets.UTF_8));
+        checkpoints.pipeInput("r4/teacher/3", "{\"epoch\":3}".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(List.of(v3, v2), queries().claimChecks("r4"),
+                "r44's claim check is not r4's, nor is JSON without ids");
+        assertEquals(3, queries().claimChecks().size());
+        assertEquals("ci", queries().claimChecks("r4").get(0).provenance().profile());
+    }
+
+    private static CheckpointCreated claim(String run, int epoch) {
+        return new CheckpointCreated(run + "-teacher-" + epoch, run, ModelRole.TEACHER, epoch, "smallcnn", "dl4j",
+                "dl4j-zip", run + "/" + run + "-teacher-" + epoch + ".dl4j-zip", "ab".repeat(32), 10L, Map.of(),
+                false, "synthetic", java.time.Instant.parse("2026-01-02T03:04:05Z"), ModelKind.EPOCH);
+    }
+
     private EvaluationQueries queries() {
         KeyValueStore<String, EvaluationResult> store = driver.getKeyValueStore(EvaluationTopology.STORE);
-        return new EvaluationQueries(store, driver.getKeyValueStore(EvaluationTopology.SUMMARY_STORE));
+        return new EvaluationQueries(store, driver.getKeyValueStore(EvaluationTopology.SUMMARY_STORE),
+                driver.getKeyValueStore(EvaluationTopology.CLAIM_STORE));
     }
 
     private void publish(EvaluationResult result) {

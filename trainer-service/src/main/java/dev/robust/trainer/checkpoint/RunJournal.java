@@ -8,6 +8,7 @@ import dev.robust.common.event.EpochMetrics;
 import dev.robust.common.event.EventJson;
 import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
+import dev.robust.common.event.Provenance;
 import dev.robust.engine.Engine;
 import dev.robust.engine.Model;
 import dev.robust.engine.SwaAverager;
@@ -42,11 +43,14 @@ public final class RunJournal {
     private final CheckpointStore store;
     private final Engine engine;
     private final String runId;
+    private final Provenance provenance;
 
-    public RunJournal(CheckpointStore store, Engine engine, String runId) {
+    /** @param provenance what every claim check of this run says of its origin (profile, seed, this build) */
+    public RunJournal(CheckpointStore store, Engine engine, String runId, Provenance provenance) {
         this.store = store;
         this.engine = engine;
         this.runId = runId;
+        this.provenance = provenance;
     }
 
     /** The recorded checkpoints of {@code role}, epoch 0 upwards (each epoch is recorded after the one before). */
@@ -85,7 +89,7 @@ public final class RunJournal {
         }
         CheckpointCreated claim = new CheckpointCreated(checkpointId, runId, role, epoch,
                 model.spec().architecture(), engine.name(), engine.checkpointFormat(), stored.uri(), stored.sha256(),
-                stored.bytes(), asMap(metrics), finalCheckpoint, dataset, Instant.now(), kind);
+                stored.bytes(), asMap(metrics), finalCheckpoint, dataset, Instant.now(), kind, null, provenance);
         JournalEntry entry = new JournalEntry(claim, metrics, step, swaSaved);
         store.write(runId, checkpointId, ENTRY_EXTENSION,
                 file -> EventJson.mapper().writeValue(file.toFile(), entry));
@@ -107,7 +111,7 @@ public final class RunJournal {
         String checkpointId = rawTeacherId(epochs);
         CheckpointCreated claim = new CheckpointCreated(checkpointId, runId, ModelRole.TEACHER, epochs,
                 source.model(), source.engine(), source.format(), source.uri(), source.sha256(), source.bytes(),
-                source.metrics(), true, source.dataset(), Instant.now(), ModelKind.RAW);
+                source.metrics(), true, source.dataset(), Instant.now(), ModelKind.RAW, null, provenance);
         JournalEntry entry = new JournalEntry(claim, kept.metrics(), kept.step(), false);
         store.write(runId, checkpointId, ENTRY_EXTENSION,
                 file -> EventJson.mapper().writeValue(file.toFile(), entry));

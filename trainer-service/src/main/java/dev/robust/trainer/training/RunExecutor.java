@@ -3,6 +3,7 @@ package dev.robust.trainer.training;
 import dev.robust.checkpoint.CheckpointStores;
 import dev.robust.common.checkpoint.CheckpointStore;
 import dev.robust.common.event.AugmentationConfig;
+import dev.robust.common.event.Provenance;
 import dev.robust.common.event.RunFailed;
 import dev.robust.common.event.RunFinished;
 import dev.robust.common.event.RunRequested;
@@ -103,7 +104,8 @@ public final class RunExecutor {
         // The default engine passed this check at start-up; another one a run names is checked on first use.
         LOG.infof("run %s trains with engine %s (%s)", runId, engine.name(), engine.backend());
         try (CheckpointStore store = CheckpointStores.open(config.checkpointStore())) {
-            train(request, control, profile, new RunJournal(store, engine, runId));
+            train(request, control, profile,
+                    new RunJournal(store, engine, runId, Provenance.trainer(profile.name(), profile.seed())));
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.robust.trainer.training;
 
+import dev.robust.common.ProjectVersion;
 import dev.robust.common.checkpoint.CheckpointStore;
 import dev.robust.common.dataset.SyntheticSource;
 import dev.robust.common.event.CheckpointCreated;
 import dev.robust.common.event.EpochDone;
 import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
+import dev.robust.common.event.Provenance;
 import dev.robust.common.event.RunFinished;
 import dev.robust.common.event.RunStarted;
 import dev.robust.common.topic.Topics;
@@ -51,12 +53,15 @@ class CiRunTest {
     void ciRunTrainsTeacherThenStudentFromTrainPairsAndBeatsChance() throws Exception {
         SyntheticSource data = new SyntheticSource(11, 384, 128);
         String runId;
+        long seed;
         try (AugmentStandIn augment = new AugmentStandIn(kafka, data).start()) {
             augment.publishValidation();
-            runId = given().contentType(ContentType.JSON).body(Map.of("profile", "ci"))
+            var accepted = given().contentType(ContentType.JSON).body(Map.of("profile", "ci"))
                     .post("/runs")
                     .then().statusCode(202)
-                    .extract().path("runId");
+                    .extract();
+            runId = accepted.path("runId");
+            seed = ((Number) accepted.path("seed")).longValue();
 
             String status = RunPolling.awaitEnd(runId);
             assertEquals("FINISHED", status, "run view: " + given().get("/runs/" + runId).asString());
@@ -82,6 +87,8 @@ class CiRunTest {
             assertEquals("synthetic", checkpoint.dataset());
             assertEquals("smallcnn", checkpoint.model());
             assertEquals("dl4j", checkpoint.engine());
+            assertEquals(new Provenance("trainer-service", "ci", seed, ProjectVersion.current()),
+                    checkpoint.provenance(), checkpoint.checkpointId());
         }
         CheckpointCreated raw = ofRun.get(1);
         CheckpointCreated teacher = ofRun.get(2);
