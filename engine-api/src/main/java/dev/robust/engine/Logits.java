@@ -34,6 +34,11 @@ public record Logits(float[] values, int rows, int classes) {
         return best;
     }
 
+    /** The natural log of the softmax of one row, computed stably (log-sum-exp shifted by the row's maximum). */
+    public double[] logSoftmax(int row) {
+        return DistillationLoss.logSoftmax(row(row), 1.0);
+    }
+
     /** Fraction of rows whose predicted class equals the label. */
     public double accuracy(int[] labels) {
         requireLabelCount(labels);

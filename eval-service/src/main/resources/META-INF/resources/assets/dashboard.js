@@ -1,6 +1,6 @@
 // The dashboard at "/": runs and checkpoints from the REST API, live scores from the SSE stream.
 "use strict";
-import {dataLabel, listed, percent, percentWithInterval, points, pValue, verdictRows, verdictWords}
+import {calibration, dataLabel, listed, percent, percentWithInterval, points, pValue, verdictRows, verdictWords}
   from "/assets/format.js";
 import {followResults, oncePerBurst} from "/assets/live.js";
 
@@ -42,7 +42,9 @@ function renderRuns(runs) {
           cell(summary.status, summary.status === "failed" ? "failed" : ""),
           cell(percentWithInterval(summary.clean_top1, summary.clean_top1_interval), "number"),
           cell(percentWithInterval(summary.c_sev5, summary.c_sev5_interval), "number"),
-          cell(percentWithInterval(summary.c_all, summary.c_all_interval), "number"));
+          cell(percentWithInterval(summary.c_all, summary.c_all_interval), "number"),
+          cell(calibration(summary.metrics && summary.metrics.clean), "number"),
+          cell(percent(summary.metrics && summary.metrics.mce), "number"));
       checkpointBody.appendChild(checkpoint);
     }
     for (const row of verdictRows(run.checkpoints)) {

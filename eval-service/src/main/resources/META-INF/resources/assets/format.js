@@ -13,6 +13,12 @@ export function percentWithInterval(value, interval) {
   return `${percent(value)} [${(interval.low * 100).toFixed(1)}, ${(interval.high * 100).toFixed(1)}]`;
 }
 
+/** An expected calibration error and a mean NLL side by side, e.g. "0.042 · 0.31"; dashes for what is absent. */
+export function calibration(slice) {
+  const fixed = (value, digits) => value === null || value === undefined ? "–" : value.toFixed(digits);
+  return slice ? `${fixed(slice.ece, 3)} · ${fixed(slice.nll, 2)}` : "–";
+}
+
 /** A difference of top-1s in points with its interval, e.g. "+3.1 pt [+0.4, +5.8]". */
 export function points(difference, interval) {
   const signed = value => `${value >= 0 ? "+" : "−"}${Math.abs(value * 100).toFixed(1)}`;

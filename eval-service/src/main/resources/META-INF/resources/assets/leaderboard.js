@@ -19,10 +19,10 @@ function renderHeadings(board) {
   const plain = text => { const th = document.createElement("th"); th.textContent = text; return th; };
   row.append(plain("#"), plain("model"), plain("checkpoint"), plain("status"));
   for (const metric of board.metrics) {
-    const th = plain(`${metric.label} [95 % CI]`);
+    const th = plain(metric.interval ? `${metric.label} [95 % CI]` : metric.label);
     th.dataset.metric = metric.name;
     th.className = "number sortable" + (metric.name === board.sort ? ` sorted ${board.order}` : "");
-    th.title = `rank by ${metric.label}`;
+    th.title = `rank by ${metric.label} (${metric.better} is better)`;
     th.addEventListener("click", () => {
       // The same heading again reverses the order; a new one starts with its best first (the service's default).
       const order = metric.name === state.sort ? (state.order === "desc" ? "asc" : "desc") : null;
@@ -32,6 +32,14 @@ function renderHeadings(board) {
   }
   row.append(plain("publisher"), plain("engine"), plain("data"), plain("profile / seed"), plain("date"),
       plain("robust version"));
+}
+
+/** A score as its unit reads: a fraction as a percentage, nats with two decimals; its interval where it has one. */
+function score(metric, value, interval) {
+  if (value === undefined || value === null) return "–";
+  if (metric.unit === "fraction") return percentWithInterval(value, interval);
+  return interval ? `${value.toFixed(2)} [${interval.low.toFixed(2)}, ${interval.high.toFixed(2)}]`
+      : value.toFixed(2);
 }
 
 function renderRows(board) {
@@ -49,14 +57,14 @@ function renderRows(board) {
     row.append(cell(entry.rank, "number"), cell(`${entry.model_name}${origin.model ? ` (${origin.model})` : ""}`),
         link, cell(entry.status, entry.status === "failed" ? "failed" : ""));
     for (const metric of board.metrics) {
-      row.appendChild(cell(entry.scores[metric.name] === undefined ? "–"
-          : percentWithInterval(entry.scores[metric.name], entry.intervals[metric.name]), `number ${metric.name}`));
+      row.appendChild(cell(score(metric, entry.scores[metric.name], entry.intervals[metric.name]),
+          `number ${metric.name}`));
     }
     const data = origin.data === origin.scored_on ? origin.data : `${origin.data} / ${origin.scored_on}`;
     // A model trained elsewhere has no profile or seed here; one trained here by an older build has them unrecorded.
     const profile = origin.profile ? `${origin.profile} / ${origin.seed ?? NOT_RECORDED}`
         : entry.kind === "imported" ? "–" : "";
-    row.append(cell(origin.publisher), cell(origin.engine),
+    row.append(cell(origin.publisher, "publisher"), cell(origin.engine),
         cell(origin.synthetic ? `SYNTHETIC images (${data})` : data, origin.synthetic ? "synthetic" : ""),
         cell(profile), cell(origin.date ? origin.date.slice(0, 19).replace("T", " ") : ""), cell(origin.version));
     body.appendChild(row);

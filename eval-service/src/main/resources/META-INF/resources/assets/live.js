@@ -11,7 +11,10 @@ export function followResults(onResult, onOpen = () => {}) {
   const source = new EventSource("/evaluations/stream");
   source.onopen = () => { status.textContent = "live"; onOpen(); };
   source.onerror = () => { status.textContent = "reconnecting…"; };
-  source.addEventListener("dev.robust.evaluation.result.v1", message => onResult(JSON.parse(message.data)));
+  // v1 results (written before the likelihoods were added) may still be replayed.
+  for (const type of ["dev.robust.evaluation.result.v2", "dev.robust.evaluation.result.v1"]) {
+    source.addEventListener(type, message => onResult(JSON.parse(message.data)));
+  }
 }
 
 /** refresh, at most once per burst: a sweep publishes ~100 results at once. */

@@ -1,10 +1,11 @@
 // The run report page (/runs/{id}/report.html): charts drawn from /runs/{id}/report.
 "use strict";
 import {barChart, lineChart} from "/assets/charts.js";
-import {dataLabel, listed, percentWithInterval, points, pValue, verdictRows, verdictWords}
+import {dataLabel, listed, percent, percentWithInterval, points, pValue, verdictRows, verdictWords}
   from "/assets/format.js";
 
 const runId = decodeURIComponent(location.pathname.split("/")[2]);
+const baseline = new URLSearchParams(location.search).get("baseline");
 
 /** The final models (raw and SWA teacher, student) when the run has any, else the latest checkpoint of each role. */
 function modelsToCompare(checkpoints) {
@@ -89,6 +90,7 @@ function render(report) {
     }
     body.appendChild(row);
   }
+  renderRobustness(report);
   const verdicts = document.querySelector("#verdicts tbody");
   for (const comparison of verdictRows(report.checkpoints)) {
     const row = document.createElement("tr");
@@ -104,7 +106,50 @@ function render(report) {
   }
 }
 
-fetch(`/runs/${encodeURIComponent(runId)}/report`).then(async response => {
+/** The robustness metrics table; says why the benchmark figures are absent, and normalizes when asked. */
+function renderRobustness(report) {
+  const fixed = (value, digits) => value === null || value === undefined ? "–" : value.toFixed(digits);
+  const withInterval = (value, interval, digits) => value === null || value === undefined ? "–"
+      : interval ? `${fixed(value, digits)} [${fixed(interval.low, digits)}, ${fixed(interval.high, digits)}]`
+          : fixed(value, digits);
+  const normalized = report.baseline ? report.baseline.checkpoints : {};
+  const body = document.querySelector("#robustness tbody");
+  let short = 0;
+  for (const summary of report.checkpoints) {
+    const m = summary.metrics || {per_corruption: {}, benchmark_slices: 0};
+    if (m.common_corruptions_accuracy === undefined) short = Math.max(short, 75 - m.benchmark_slices);
+    const ratio = normalized[summary.checkpoint_id];
+    const row = document.createElement("tr");
+    for (const text of [summary.checkpoint_id, summary.model_name || summary.role,
+      percentWithInterval(m.common_corruptions_accuracy, m.common_corruptions_accuracy_interval),
+      percentWithInterval(m.mce, m.mce_interval), percent(m.relative_mce), fixed(m.clean && m.clean.ece, 3),
+      withInterval(m.clean && m.clean.nll, m.clean && m.clean.nll_interval, 3),
+      fixed(m.corrupted && m.corrupted.ece, 3),
+      withInterval(m.corrupted && m.corrupted.nll, m.corrupted && m.corrupted.nll_interval, 3),
+      ratio ? `${percent(ratio.mce)} · ${percent(ratio.relative_mce)}` : "–"]) {
+      const td = document.createElement("td");
+      td.textContent = text;
+      row.appendChild(td);
+    }
+    body.appendChild(row);
+  }
+  const why = [];
+  if (short > 0) {
+    why.push(`Common-corruptions accuracy and mCE are absent where a checkpoint lacks some of the 75 benchmark ` +
+        `slices (up to ${short} missing here: the scoring plan covers fewer corruptions or severities, or their ` +
+        `topics are missing).`);
+  }
+  if (report.baseline) {
+    why.push(`Normalized to ${report.baseline.baseline_name} (${report.baseline.baseline_checkpoint_id}).`);
+    for (const [checkpoint, reason] of Object.entries(report.baseline.unavailable || {})) {
+      why.push(`${checkpoint}: ${reason}.`);
+    }
+  }
+  document.getElementById("robustness-why").textContent = why.join(" ");
+}
+
+const query = baseline ? `?baseline=${encodeURIComponent(baseline)}` : "";
+fetch(`/runs/${encodeURIComponent(runId)}/report${query}`).then(async response => {
   if (!response.ok) {
     const problem = await response.json().catch(() => ({detail: response.statusText}));
     document.querySelector("main").textContent = problem.detail;

@@ -4,6 +4,7 @@ import dev.robust.common.corruption.Corruption;
 import dev.robust.common.event.Comparison;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
+import dev.robust.common.event.RobustnessMetrics;
 import dev.robust.common.stats.Interval;
 import dev.robust.common.stats.Wilson;
 
@@ -19,7 +20,8 @@ import java.util.TreeMap;
  * The scores of one final checkpoint (raw teacher, SWA teacher or student). The headline figures and their 95 %
  * intervals are the eval-service's summary; the slices, with their image counts, are its individual results, so a
  * reader can check one against the other. A student's {@code comparisons} are its summary's paired comparisons with
- * each final teacher.
+ * each final teacher. {@code metrics} are its summary's robustness metrics (calibration, likelihood, the
+ * benchmark's corruption errors); null from an eval-service before them.
  *
  * @param name   the model's name ({@code SWA teacher}, {@code raw teacher (before SWA)}, {@code student})
  * @param kind   {@code raw}, {@code swa}, {@code final}, or {@code epoch}; null from an eval-service before kinds
@@ -28,7 +30,7 @@ import java.util.TreeMap;
 public record ModelScores(String role, String name, String kind, String checkpointId, int epoch, String engine,
                           String status, Slice clean, Double cleanTop1, Interval cleanInterval, Double cSev5,
                           Interval cSev5Interval, Double cAll, Interval cAllInterval, List<CorruptionScores> corruptions,
-                          List<Comparison> comparisons) {
+                          List<Comparison> comparisons, RobustnessMetrics metrics) {
 
     /** Joins a summary with the successful results of the same checkpoint, corruptions in the canonical order. */
     public static ModelScores of(EvaluationSummary summary, List<EvaluationResult> results) {
@@ -56,7 +58,7 @@ public record ModelScores(String role, String name, String kind, String checkpoi
                 summary.kind() == null ? null : summary.kind().id(), summary.checkpointId(), summary.epoch(), engine,
                 summary.status().name().toLowerCase(Locale.ROOT), clean, summary.cleanTop1(),
                 summary.cleanTop1Interval(), summary.cSev5(), summary.cSev5Interval(), summary.cAll(),
-                summary.cAllInterval(), List.copyOf(corruptions), summary.comparisons());
+                summary.cAllInterval(), List.copyOf(corruptions), summary.comparisons(), summary.metrics());
     }
 
     public Optional<CorruptionScores> corruption(String id) {

@@ -38,7 +38,12 @@ public final class ReportHtml {
             html.append("<h2>Verdicts</h2>\n").append(table(verdicts)).append("<p>")
                     .append(escape(ReportMarkdown.VERDICTS)).append("</p>\n");
         }
+        html.append("<h2>Robustness metrics</h2>\n").append(table(ReportTables.robustness(report), "robustness"))
+                .append("<p>").append(escape(ReportMarkdown.METRICS + ReportMarkdown.spaced(
+                        ReportTables.benchmarkNote(report)))).append("</p>\n");
         html.append("<h2>Per corruption</h2>\n").append(table(ReportTables.perCorruption(report)));
+        html.append("<h3>Calibration per corruption</h3>\n")
+                .append(table(ReportTables.calibrationPerCorruption(report)));
         charts.forEach(chart -> html.append("<img src=\"").append(escape(chart)).append("\" alt=\"")
                 .append(escape(chart)).append("\">\n"));
         html.append("<h2>Training</h2>\n").append(table(ReportTables.history(report)));

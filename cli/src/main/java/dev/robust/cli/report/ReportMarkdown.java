@@ -16,6 +16,16 @@ public final class ReportMarkdown {
             + "of the two got right, and the verdict at 95 % from that test. C-sev5 pools every corruption's "
             + "severity-5 images.";
 
+    /** What the robustness metrics are, said once under their table (Markdown and HTML). */
+    static final String METRICS = "Common-corruptions accuracy: RobustBench's, the mean top-1 over the 15 benchmark "
+            + "corruptions × 5 severities (95 % Wilson interval of their images pooled). mCE and relative mCE: "
+            + "Hendrycks & Dietterich's, unnormalized (error = 1 − top-1; mCE = 1 − that accuracy). ECE: expected "
+            + "calibration error over 15 equal-width confidence bins (no interval: that needs a bootstrap over the "
+            + "images); NLL: mean negative log-likelihood of the true label (natural log; 95 % t interval). "
+            + "\"Corrupted\" pools every corrupted slice scored. mCE normalized to a baseline model (Hendrycks & "
+            + "Dietterich's ratios of summed errors): robust run --baseline <checkpoint id>, or the eval-service's "
+            + "GET /runs/{id}/report?baseline=<checkpoint id>.";
+
     private ReportMarkdown() {
     }
 
@@ -35,7 +45,10 @@ public final class ReportMarkdown {
         if (!verdicts.rows().isEmpty()) {
             md.append("\n## Verdicts\n\n").append(table(verdicts)).append("\n").append(VERDICTS).append("\n");
         }
+        md.append("\n## Robustness metrics\n\n").append(table(ReportTables.robustness(report))).append("\n")
+                .append(METRICS).append(spaced(ReportTables.benchmarkNote(report))).append("\n");
         md.append("\n## Per corruption\n\n").append(table(ReportTables.perCorruption(report)));
+        md.append("\n### Calibration per corruption\n\n").append(table(ReportTables.calibrationPerCorruption(report)));
         md.append("\n## Training\n\n").append(table(ReportTables.history(report)));
         if (!charts.isEmpty()) {
             md.append("\n## Charts\n\n");
@@ -47,6 +60,11 @@ public final class ReportMarkdown {
     /** When severity 5 is the only one scored, C-all and C-sev5 are the same figure: said next to them. */
     static String sev5Only(RunReport report) {
         return ReportTables.onlySeverity5(report) ? " (only severity 5 was scored, so C-all = C-sev5)" : "";
+    }
+
+    /** {@code text} after a space, or nothing when it is empty. */
+    static String spaced(String text) {
+        return text.isEmpty() ? "" : " " + text;
     }
 
     /** {@code stage 12 s, stage 30 s}, in the order the stages ran. */

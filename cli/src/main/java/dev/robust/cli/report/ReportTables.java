@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.robust.common.corruption.Corruption;
 import dev.robust.common.event.Comparison;
 import dev.robust.common.event.EvaluationResult;
+import dev.robust.common.event.BaselineNormalization;
+import dev.robust.common.event.NormalizedCorruptionError;
+import dev.robust.common.event.RobustnessMetrics;
 import dev.robust.common.stats.Interval;
 
 import java.util.ArrayList;
@@ -84,6 +87,77 @@ public final class ReportTables {
         }
         return new Table(List.of("model", "checkpoint", "clean top-1 [95 % CI]", "C-sev5 [95 % CI]",
                 "C-all [95 % CI]", "status"), rows);
+    }
+
+    /**
+     * Per model: RobustBench's common-corruptions accuracy and mCE (each with its interval) and relative mCE, which
+     * need all 75 benchmark slices, then clean and corrupted ECE and NLL (NLL with its interval).
+     */
+    public static Table robustness(RunReport report) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ModelScores model : report.models()) {
+            RobustnessMetrics m = model.metrics();
+            List<String> row = new ArrayList<>(List.of(model.name()));
+            if (m == null) {
+                row.addAll(List.of("–", "–", "–", "–", "–", "–", "–"));
+            } else {
+                row.addAll(List.of(withInterval(m.commonCorruptionsAccuracy(), m.commonCorruptionsAccuracyInterval()),
+                        withInterval(m.mce(), m.mceInterval()), percent(m.relativeMce()), ece(m.clean()),
+                        nll(m.clean()), ece(m.corrupted()), nll(m.corrupted())));
+            }
+            if (report.baseline() != null) {
+                NormalizedCorruptionError normalized = report.baseline().checkpoints().get(model.checkpointId());
+                row.add(normalized == null ? "–"
+                        : percent(normalized.mce()) + " · " + percent(normalized.relativeMce()));
+            }
+            rows.add(row);
+        }
+        List<String> header = new ArrayList<>(List.of("model", "common-corruptions accuracy [95 % CI]",
+                "mCE [95 % CI]", "relative mCE", "clean ECE", "clean NLL [95 % CI]", "corrupted ECE",
+                "corrupted NLL [95 % CI]"));
+        if (report.baseline() != null) header.add("normalized mCE · relative");
+        return new Table(header, rows);
+    }
+
+    /**
+     * Why the benchmark figures are absent, when they are (the most benchmark slices any model lacks), and what the
+     * normalized mCE is normalized to and where it is missing, why; empty when there is nothing to say.
+     */
+    public static String benchmarkNote(RunReport report) {
+        int missing = 0;
+        for (ModelScores model : report.models()) {
+            int scored = model.metrics() == null ? 0 : model.metrics().benchmarkSlices();
+            missing = Math.max(missing, RobustnessMetrics.BENCHMARK_SLICES - scored);
+        }
+        StringBuilder note = new StringBuilder(missing == 0 ? "" : "Common-corruptions accuracy and mCE need all 75 "
+                + "benchmark slices (15 corruptions × 5 severities); up to " + missing + " are not scored in this run "
+                + "(its profile scores fewer corruptions or severities), so they are left out.");
+        BaselineNormalization baseline = report.baseline();
+        if (baseline != null) {
+            note.append(note.isEmpty() ? "" : " ").append("Normalized mCE: to ")
+                    .append(baseline.baselineName() == null ? "" : baseline.baselineName() + " ")
+                    .append("(").append(baseline.baselineCheckpointId()).append(").");
+            baseline.unavailable().forEach((checkpoint, why) -> note.append(' ').append(checkpoint).append(": ")
+                    .append(why).append('.'));
+        }
+        return note.toString();
+    }
+
+    /** Per corruption and model: ECE and mean NLL over its scored severities, in the released order. */
+    public static Table calibrationPerCorruption(RunReport report) {
+        List<String> header = new ArrayList<>(List.of("corruption"));
+        for (ModelScores model : report.models()) header.add(model.name() + " ECE · NLL");
+        List<List<String>> rows = new ArrayList<>();
+        for (String corruption : corruptionsScored(report)) {
+            List<String> row = new ArrayList<>(List.of(corruption));
+            for (ModelScores model : report.models()) {
+                RobustnessMetrics.SliceMetrics slice = model.metrics() == null ? null
+                        : model.metrics().perCorruption().get(corruption);
+                row.add(ece(slice) + " · " + (slice == null ? "–" : number(slice.nll(), "%.3f")));
+            }
+            rows.add(row);
+        }
+        return new Table(header, rows);
     }
 
     /**
@@ -172,6 +246,22 @@ public final class ReportTables {
     public static String points(double difference, Interval interval) {
         return String.format(Locale.ROOT, "%+.1f pt [%+.1f, %+.1f]", 100 * difference, 100 * interval.low(),
                 100 * interval.high());
+    }
+
+    private static String ece(RobustnessMetrics.SliceMetrics slice) {
+        return slice == null ? "–" : number(slice.ece(), "%.3f");
+    }
+
+    /** A mean NLL with its interval: {@code 0.412 [0.398, 0.426]}. */
+    private static String nll(RobustnessMetrics.SliceMetrics slice) {
+        if (slice == null || slice.nll() == null) return "–";
+        if (slice.nllInterval() == null) return number(slice.nll(), "%.3f");
+        return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", slice.nll(), slice.nllInterval().low(),
+                slice.nllInterval().high());
+    }
+
+    private static String number(Double value, String format) {
+        return value == null ? "–" : String.format(Locale.ROOT, format, value);
     }
 
     public static String pValue(double p) {

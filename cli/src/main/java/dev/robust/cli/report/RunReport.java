@@ -1,6 +1,7 @@
 package dev.robust.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.robust.common.event.BaselineNormalization;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,10 +18,20 @@ import java.util.stream.Collectors;
  *                         seconds, in the order they ran
  * @param history          the trainer's per-epoch records ({@code GET /runs/{id}} {@code history})
  * @param version          the version of robust that ran it; null in reports written before it was recorded
+ * @param baseline         the models' corruption errors normalized to the checkpoint {@code --baseline} named;
+ *                         null when none was
  */
 public record RunReport(String runId, String profile, Map<String, String> config, Dataset dataset, String cifar10c,
                         Instant startedAt, Instant finishedAt, Map<String, Double> durationsSeconds,
-                        List<ModelScores> models, JsonNode history, String version) {
+                        List<ModelScores> models, JsonNode history, String version, BaselineNormalization baseline) {
+
+    /** A report without a baseline. */
+    public RunReport(String runId, String profile, Map<String, String> config, Dataset dataset, String cifar10c,
+                     Instant startedAt, Instant finishedAt, Map<String, Double> durationsSeconds,
+                     List<ModelScores> models, JsonNode history, String version) {
+        this(runId, profile, config, dataset, cifar10c, startedAt, finishedAt, durationsSeconds, models, history,
+                version, null);
+    }
 
     /** The engines that wrote the models, in the models' order ({@code –} when none is known). */
     public String engines() {

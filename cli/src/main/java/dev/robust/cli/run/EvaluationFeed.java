@@ -25,13 +25,15 @@ import java.util.Properties;
 /**
  * The eval-service's output for one run, read straight from {@code evaluations} and {@code evaluation.summaries}
  * from the beginning: every result (the latest per checkpoint, corruption and severity, as compaction would keep)
- * and every summary. A consumer without a group, so reading it leaves no trace in the broker.
+ * and every summary, and the summary of the baseline checkpoint a report normalizes to (of any run). A consumer
+ * without a group, so reading it leaves no trace in the broker.
  */
 final class EvaluationFeed implements AutoCloseable {
     private static final List<String> TOPICS = List.of(Topics.EVALUATIONS, Topics.EVALUATION_SUMMARIES);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final String runId;
+    private final String baselineCheckpointId;
     private final Map<String, Map<String, EvaluationResult>> resultsByCheckpoint = new LinkedHashMap<>();
     private final Map<String, EvaluationSummary> summaries = new LinkedHashMap<>();
     private EvaluationSummary latest;
@@ -39,6 +41,11 @@ final class EvaluationFeed implements AutoCloseable {
     private int skipped;
 
     EvaluationFeed(String bootstrapServers, String runId) {
+        this(bootstrapServers, runId, null);
+    }
+
+    /** @param baselineCheckpointId a checkpoint whose summary is kept whatever its run; null for none */
+    EvaluationFeed(String bootstrapServers, String runId, String baselineCheckpointId) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -46,6 +53,7 @@ final class EvaluationFeed implements AutoCloseable {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "robust-cli-" + runId);
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         this.runId = runId;
+        this.baselineCheckpointId = baselineCheckpointId;
     }
 
     /** Reads what has arrived, waiting at most {@code timeout}. */
@@ -67,6 +75,9 @@ final class EvaluationFeed implements AutoCloseable {
             } else if (event instanceof EvaluationSummary summary && summary.runId().equals(runId)) {
                 summaries.put(summary.checkpointId(), summary);
                 latest = summary;
+            } else if (event instanceof EvaluationSummary summary
+                    && summary.checkpointId().equals(baselineCheckpointId)) {
+                summaries.put(summary.checkpointId(), summary);
             }
         }
     }

@@ -7,6 +7,8 @@ import dev.robust.cli.report.ReportFiles;
 import dev.robust.cli.report.ReportMarkdown;
 import dev.robust.cli.report.ReportTables;
 import dev.robust.cli.report.RunReport;
+import dev.robust.common.event.BaselineNormalization;
+import dev.robust.common.event.EvaluationSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,6 +45,12 @@ public final class RunCommand implements Callable<Integer> {
                     + "on that directory again, continue the run from its last checkpoint and write its report.")
     boolean resume;
 
+    @Option(names = "--baseline", paramLabel = "<checkpoint id>",
+            description = "Also report mCE and relative mCE normalized to this checkpoint's (Hendrycks & Dietterich), "
+                    + "e.g. the run's SWA teacher; both need clean and all 15 benchmark corruptions × 5 severities "
+                    + "scored on the same images.")
+    String baseline;
+
     @Spec
     CommandSpec spec;
 
@@ -68,13 +76,14 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
 
             RunReport report;
-            try (EvaluationFeed feed = new EvaluationFeed(prepared.stack().bootstrapServers(), runId)) {
+            try (EvaluationFeed feed = new EvaluationFeed(prepared.stack().bootstrapServers(), runId,
+                    baseline)) {
                 ProgressLine progress = new ProgressLine(out, System.console() != null, prepared.profile());
                 RunFollower.Outcome outcome = new RunFollower(prepared.http(), prepared.stack(), feed, progress)
                         .follow(runId);
                 prepared.durations().put("training + evaluation", PreparedStack.seconds(trainingStarted));
                 prepared.durations().put("total", PreparedStack.seconds(started));
-                report = report(prepared, runId, outcome, feed, startedAt, accepted);
+                report = report(prepared, runId, outcome, feed, startedAt, accepted, baseline);
             }
             ReportFiles.write(report, prepared.outDir());
             printSummary(out, report, prepared);
@@ -92,7 +101,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static RunReport report(PreparedStack prepared, String runId, RunFollower.Outcome outcome,
-                                    EvaluationFeed feed, Instant startedAt, JsonNode accepted) {
+                                    EvaluationFeed feed, Instant startedAt, JsonNode accepted, String baseline) {
         List<ModelScores> models = outcome.models(feed);
         DataPlan data = prepared.data();
         Map<String, String> config = new TreeMap<>();
@@ -100,7 +109,19 @@ public final class RunCommand implements Callable<Integer> {
         return new RunReport(runId, prepared.profile().name(), config,
                 new RunReport.Dataset(data.datasetLabel(), data.datasetSpec(), data.datasetNote(), data.synthetic()),
                 data.cifar10cNote(), startedAt, Instant.now(), new LinkedHashMap<>(prepared.durations()), models,
-                outcome.run().path("history"), RobustCommand.version());
+                outcome.run().path("history"), RobustCommand.version(), normalization(baseline, models, feed));
+    }
+
+    /** The models normalized to {@code baseline}; null when none was named. */
+    private static BaselineNormalization normalization(String baseline, List<ModelScores> models,
+                                                       EvaluationFeed feed) {
+        if (baseline == null) return null;
+        List<EvaluationSummary> summaries = models.stream()
+                .map(model -> feed.summary(model.checkpointId()).orElseThrow()).toList();
+        return feed.summary(baseline).map(summary -> BaselineNormalization.of(summaries, summary))
+                .orElseGet(() -> BaselineNormalization.unavailable(baseline, summaries, "baseline " + baseline
+                        + " has no summary on this stack's evaluation.summaries (is the id right, and was it scored "
+                        + "here?)"));
     }
 
     private static void printSummary(PrintWriter out, RunReport report, PreparedStack prepared) {
@@ -113,6 +134,10 @@ public final class RunCommand implements Callable<Integer> {
             out.print(ReportTables.aligned(verdicts));
             out.println();
         }
+        out.print(ReportTables.aligned(ReportTables.robustness(report)));
+        String note = ReportTables.benchmarkNote(report);
+        if (!note.isEmpty()) out.println(note);
+        out.println();
         out.print(ReportTables.aligned(ReportTables.perCorruption(report)));
         out.println();
         out.println("time: " + ReportMarkdown.durations(report.durationsSeconds()));

@@ -1,11 +1,15 @@
 package dev.robust.cli.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.robust.common.corruption.Corruption;
+import dev.robust.common.event.BaselineNormalization;
 import dev.robust.common.event.Comparison;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
 import dev.robust.common.event.ModelKind;
 import dev.robust.common.event.ModelRole;
+import dev.robust.common.stats.Calibration;
+import dev.robust.common.stats.CalibrationBin;
 import dev.robust.common.stats.PairedDifference;
 import dev.robust.common.stats.Wilson;
 import org.junit.jupiter.api.Test;
@@ -75,6 +79,95 @@ class ReportFilesTest {
         for (String chart : List.of(ReportCharts.SEVERITY5_CHART, ReportCharts.SEVERITY_CHART)) {
             assertNotNull(ImageIO.read(dir.resolve(chart).toFile()), chart);
         }
+    }
+
+    /**
+     * Every image of the teacher's slices at confidence .9 with NLL sum .5 per image (squares .3): clean ECE
+     * |.8 − .9| = .100; NLL .500 with t(.975, 99) = 1.98422 · √(5/99)/10 = .0446 either side. The run scores 4 of
+     * the 75 benchmark slices, so the benchmark figures are absent and the note says so. Fog pools severities 5
+     * and 1 (top-1 .5 and .7): ECE |.6 − .9| = .300.
+     */
+    @Test
+    void robustnessMetricsAppearInEveryFormWithWhyTheBenchmarkFiguresAreAbsent() throws IOException {
+        List<EvaluationResult> results = results("run-1-teacher-0", ModelRole.TEACHER, 0.8, 0.5).stream()
+                .map(ReportFilesTest::withLikelihoods).toList();
+        ModelScores teacher = ModelScores.of(EvaluationSummary.of(results), results);
+        RunReport base = report(true);
+        RunReport report = new RunReport(base.runId(), base.profile(), base.config(), base.dataset(), base.cifar10c(),
+                base.startedAt(), base.finishedAt(), base.durationsSeconds(), List.of(teacher), base.history(),
+                base.version());
+        ReportFiles.write(report, dir);
+        String markdown = Files.readString(dir.resolve(ReportFiles.MARKDOWN));
+        assertTrue(markdown.contains("| SWA teacher | – | – | – | 0.100 | 0.500 [0.455, 0.545] |"), markdown);
+        assertTrue(markdown.contains("up to 71 are not scored"), markdown);
+        assertTrue(markdown.contains("| fog | 0.300 · 0.500 |"), markdown);
+        String html = Files.readString(dir.resolve(ReportFiles.HTML));
+        assertTrue(html.contains("<table id=\"robustness\">"), html);
+        assertTrue(html.contains("<td>0.500 [0.455, 0.545]</td>"), html);
+        assertEquals(teacher.metrics(), ReportFiles.read(dir.resolve(ReportFiles.JSON)).models().get(0).metrics());
+    }
+
+    /**
+     * Both models scored on clean and all 75 benchmark slices (1,000 images each), the teacher named as baseline:
+     * worked by hand in common's RobustnessMetricsTest (teacher top-1 .8 − .1s, clean .85; student .9 − .1s − .005c,
+     * clean .93): the student's normalized mCE .87 and relative 1.825/1.75 = 104.3 %, the teacher's 100 % to itself.
+     * A baseline the feed never saw leaves every model unavailable, saying why.
+     */
+    @Test
+    void normalizedMceAppearsWhenABaselineIsNamed() throws IOException {
+        List<EvaluationResult> teacherResults = benchmark("run-1-teacher-0", ModelRole.TEACHER, 850,
+                (c, s) -> 800 - 100 * s);
+        List<EvaluationResult> studentResults = benchmark("run-1-student-0", ModelRole.STUDENT, 930,
+                (c, s) -> 900 - 100 * s - 5 * c);
+        EvaluationSummary teacher = EvaluationSummary.of(teacherResults);
+        EvaluationSummary student = EvaluationSummary.of(studentResults);
+        RunReport base = report(false);
+        RunReport report = new RunReport(base.runId(), base.profile(), base.config(), base.dataset(), base.cifar10c(),
+                base.startedAt(), base.finishedAt(), base.durationsSeconds(),
+                List.of(ModelScores.of(teacher, teacherResults), ModelScores.of(student, studentResults)),
+                base.history(), base.version(), BaselineNormalization.of(List.of(teacher, student), teacher));
+        String markdown = ReportMarkdown.render(report, List.of());
+        assertTrue(markdown.contains("| student | 56.5% [56.1, 56.9] | 43.5% [43.1, 43.9] | 36.5% |"), markdown);
+        assertTrue(markdown.contains(" | 87.0% · 104.3% |"), markdown);
+        assertTrue(markdown.contains(" | 100.0% · 100.0% |"), markdown);
+        assertTrue(markdown.contains("Normalized mCE: to SWA teacher (run-1-teacher-0)."), markdown);
+        ReportFiles.write(report, dir);
+        assertEquals(report.baseline(), ReportFiles.read(dir.resolve(ReportFiles.JSON)).baseline());
+
+        RunReport missing = new RunReport(base.runId(), base.profile(), base.config(), base.dataset(),
+                base.cifar10c(), base.startedAt(), base.finishedAt(), base.durationsSeconds(), report.models(),
+                base.history(), base.version(), BaselineNormalization.unavailable("nobody", List.of(student),
+                        "baseline nobody has no summary"));
+        assertTrue(ReportHtml.render(missing, List.of()).contains("run-1-student-0: baseline nobody has no summary."));
+    }
+
+    /** Clean and every corruption × severity, 1,000 images each, {@code correct(c, s)}, c the released position. */
+    private static List<EvaluationResult> benchmark(String checkpoint, ModelRole role, int clean,
+                                                    java.util.function.IntBinaryOperator correct) {
+        List<EvaluationResult> results = new ArrayList<>();
+        results.add(thousand(checkpoint, role, EvaluationResult.CLEAN, 0, clean));
+        for (Corruption corruption : Corruption.values()) {
+            for (int s = 1; s <= 5; s++) {
+                results.add(thousand(checkpoint, role, corruption.id(), s,
+                        correct.applyAsInt(corruption.ordinal(), s)));
+            }
+        }
+        return results;
+    }
+
+    private static EvaluationResult thousand(String checkpoint, ModelRole role, String corruption, int severity,
+                                             int correct) {
+        return new EvaluationResult(checkpoint, "run-1", role, 0, "dl4j", "synthetic", corruption, severity, correct,
+                1_000, correct / 1_000.0, EvaluationResult.Status.OK, null,
+                role == ModelRole.TEACHER ? ModelKind.SWA : ModelKind.FINAL);
+    }
+
+    private static EvaluationResult withLikelihoods(EvaluationResult r) {
+        List<CalibrationBin> bins = new ArrayList<>(Calibration.empty());
+        bins.set(13, new CalibrationBin(r.total(), 0.9 * r.total(), r.correct()));
+        return new EvaluationResult(r.checkpointId(), r.runId(), r.role(), r.epoch(), r.engine(), r.dataset(),
+                r.corruption(), r.severity(), r.correct(), r.total(), r.top1(), r.status(), r.error(), r.kind(),
+                0.5 * r.total(), 0.3 * r.total(), bins);
     }
 
     @Test

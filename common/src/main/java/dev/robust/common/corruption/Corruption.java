@@ -43,6 +43,20 @@ public enum Corruption {
         return List.of(values());
     }
 
+    /**
+     * The 15 corruptions of the benchmark proper (Hendrycks &amp; Dietterich's main set, which RobustBench's
+     * common-corruptions leaderboard averages): all but the four they released as extra, held-out corruptions
+     * (speckle noise, Gaussian blur, spatter, saturate), which come last in the released order.
+     */
+    public static List<Corruption> benchmark() {
+        return List.of(values()).subList(0, SPECKLE_NOISE.ordinal());
+    }
+
+    /** Whether this is one of the {@link #benchmark()} corruptions. */
+    public boolean inBenchmark() {
+        return ordinal() < SPECKLE_NOISE.ordinal();
+    }
+
     /** Parses a released name such as {@code gaussian_noise}; unknown names are listed against the valid ones. */
     public static Corruption fromId(String id) {
         for (Corruption c : values()) {

@@ -23,13 +23,16 @@ import java.util.function.Predicate;
  * corrupted copies of one test image as independent and is narrower than a per-image cluster interval would be);
  * {@code comparisons} holds, for a final student, the paired comparisons against each final teacher of its run
  * (see {@link Comparison}). All are absent in v1 events.
+ *
+ * <p>Since schema v3: {@code metrics}, calibration, likelihood and the benchmark's corruption errors
+ * ({@link RobustnessMetrics}); absent in v1 and v2 events.
  */
 public record EvaluationSummary(String checkpointId, String runId, ModelRole role, int epoch, String dataset,
                                 Double cleanTop1, Double cSev5, Double cAll,
                                 Map<String, Map<Integer, Double>> perCorruption, List<String> missing,
                                 Status status, ModelKind kind, String modelName, Interval cleanTop1Interval,
                                 Interval cSev5Interval, Interval cAllInterval,
-                                List<Comparison> comparisons) implements Event {
+                                List<Comparison> comparisons, RobustnessMetrics metrics) implements Event {
     public enum Status {
         /** Clean and every corruption result in the evaluation's scope are in. */
         @JsonProperty("complete") COMPLETE,
@@ -50,7 +53,7 @@ public record EvaluationSummary(String checkpointId, String runId, ModelRole rol
     /** This summary with {@code comparisons} in place of its own. */
     public EvaluationSummary withComparisons(List<Comparison> comparisons) {
         return new EvaluationSummary(checkpointId, runId, role, epoch, dataset, cleanTop1, cSev5, cAll, perCorruption,
-                missing, status, kind, modelName, cleanTop1Interval, cSev5Interval, cAllInterval, comparisons);
+                missing, status, kind, modelName, cleanTop1Interval, cSev5Interval, cAllInterval, comparisons, metrics);
     }
 
     /** The model's name: {@code modelName}, or for a v1 summary the name its role and epoch give. */
@@ -77,6 +80,7 @@ public record EvaluationSummary(String checkpointId, String runId, ModelRole rol
         EvaluationResult first = results.iterator().next();
         Double clean = null;
         Interval cleanInterval = null;
+        EvaluationResult cleanResult = null;
         // The latest successful result per corruption/severity, for the pooled intervals.
         Map<String, EvaluationResult> counts = new TreeMap<>();
         Map<String, Map<Integer, Double>> table = new TreeMap<>();
@@ -90,6 +94,7 @@ public record EvaluationSummary(String checkpointId, String runId, ModelRole rol
                 if (result.isClean()) {
                     clean = null;
                     cleanInterval = null;
+                    cleanResult = null;
                 } else if (bySeverity != null) {
                     bySeverity.remove(result.severity());
                     counts.remove(result.corruption() + "/" + result.severity());
@@ -97,6 +102,7 @@ public record EvaluationSummary(String checkpointId, String runId, ModelRole rol
             } else if (result.isClean()) {
                 clean = result.top1();
                 cleanInterval = result.top1Interval();
+                cleanResult = result;
             } else {
                 table.computeIfAbsent(result.corruption(), c -> new TreeMap<>()).put(result.severity(), result.top1());
                 counts.put(result.corruption() + "/" + result.severity(), result);
@@ -129,7 +135,16 @@ public record EvaluationSummary(String checkpointId, String runId, ModelRole rol
                 clean, sev5Count == 0 ? null : sev5Sum / sev5Count, allCount == 0 ? null : allSum / allCount,
                 table, missing, status, first.kind(), ModelKind.describe(first.kind(), first.role(), first.epoch()),
                 cleanInterval, pooled(counts.values(), result -> result.severity() == Corruption.MAX_SEVERITY),
-                pooled(counts.values(), result -> true), List.of());
+                pooled(counts.values(), result -> true), List.of(), RobustnessMetrics.of(cleanResult,
+                        bySlice(counts.values())));
+    }
+
+    /** Corruption id → severity → result. */
+    private static Map<String, Map<Integer, EvaluationResult>> bySlice(Collection<EvaluationResult> results) {
+        Map<String, Map<Integer, EvaluationResult>> table = new TreeMap<>();
+        results.forEach(result -> table.computeIfAbsent(result.corruption(), c -> new TreeMap<>())
+                .put(result.severity(), result));
+        return table;
     }
 
     /** The Wilson interval of all images of the chosen slices taken together; null when there are none. */

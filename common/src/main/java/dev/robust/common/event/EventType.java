@@ -22,14 +22,16 @@ public enum EventType {
      */
     CHECKPOINT_CREATED("dev.robust.checkpoint.created.v3", CheckpointCreated.class, Topics.MODEL_CHECKPOINTS,
             "dev.robust.checkpoint.created.v2", "dev.robust.checkpoint.created.v1"),
-    EVALUATION_RESULT("dev.robust.evaluation.result.v1", EvaluationResult.class, Topics.EVALUATIONS),
+    /** v2 adds the likelihood sums and the calibration histogram; v1 bodies still decode, without them. */
+    EVALUATION_RESULT("dev.robust.evaluation.result.v2", EvaluationResult.class, Topics.EVALUATIONS,
+            "dev.robust.evaluation.result.v1"),
     /**
      * A topic of their own, so consumers of {@code evaluations} see one event type only. v2 adds the model's kind
-     * and name, intervals and paired comparisons; v1 events (older producers, or a topic written before the
-     * upgrade) still decode, with those fields absent.
+     * and name, intervals and paired comparisons, v3 the robustness metrics; v1 and v2 events (older producers, or
+     * a topic written before the upgrade) still decode, with those fields absent.
      */
-    EVALUATION_SUMMARY("dev.robust.evaluation.summary.v2", EvaluationSummary.class, Topics.EVALUATION_SUMMARIES,
-            "dev.robust.evaluation.summary.v1");
+    EVALUATION_SUMMARY("dev.robust.evaluation.summary.v3", EvaluationSummary.class, Topics.EVALUATION_SUMMARIES,
+            "dev.robust.evaluation.summary.v2", "dev.robust.evaluation.summary.v1");
 
     private static final String TYPE_PREFIX = "dev.robust.";
 

@@ -99,6 +99,32 @@ class EventCodecTest {
     }
 
     @Test
+    void resultV1FromAnOlderProducerStillDecodesWithoutLikelihoods() {
+        Map<String, byte[]> headers = new CloudEventHeaders("id-3", "/eval-service",
+                "dev.robust.evaluation.result.v1", Instant.parse("2025-01-02T03:04:05Z")).toHeaders();
+        String v1 = "{\"checkpoint_id\":\"r7-student-3\",\"run_id\":\"r7\",\"role\":\"student\",\"epoch\":3,"
+                + "\"engine\":\"torch\",\"dataset\":\"cifar10\",\"corruption\":\"fog\",\"severity\":2,"
+                + "\"correct\":61,\"total\":100,\"top1\":0.61,\"status\":\"ok\"}";
+        EvaluationResult result = (EvaluationResult) EventCodec.decode(headers, v1.getBytes(StandardCharsets.UTF_8));
+        assertEquals(0.61, result.top1());
+        assertEquals(false, result.hasLikelihoods());
+        assertEquals(null, result.ece());
+        assertEquals(null, result.meanNll());
+        assertEquals(null, EvaluationSummary.of(java.util.List.of(result)).metrics().perCorruption().get("fog").nll());
+    }
+
+    @Test
+    void resultsArePublishedAsV2WithTheirHistogram() {
+        EvaluationResult likely = SampleEvents.likely(SampleEvents.result("fog", 3, 0.52));
+        EventCodec.OutgoingEvent out = EventCodec.encode(likely, "/eval-service");
+        assertEquals("dev.robust.evaluation.result.v2", header(out.headers(), "ce_type"));
+        EvaluationResult back = (EvaluationResult) EventCodec.decode(out.headers(), out.value());
+        assertEquals(likely, back);
+        // Every image at .7, 52 % right: ECE |.52 − .7| = .18.
+        assertEquals(0.18, back.ece(), 1e-12);
+    }
+
+    @Test
     void claimCheckV1FromAnOlderTrainerStillDecodesWithoutAnInput() {
         Map<String, byte[]> headers = new CloudEventHeaders("id-2", "/trainer-service",
                 "dev.robust.checkpoint.created.v1", Instant.parse("2025-01-02T03:04:05Z")).toHeaders();
@@ -162,10 +188,10 @@ class EventCodecTest {
     }
 
     @Test
-    void summariesArePublishedAsV2() {
+    void summariesArePublishedAsV3() {
         EventCodec.OutgoingEvent out = EventCodec.encode(SampleEvents.all().get(SampleEvents.all().size() - 1),
                 "/eval-service");
-        assertEquals("dev.robust.evaluation.summary.v2", header(out.headers(), "ce_type"));
+        assertEquals("dev.robust.evaluation.summary.v3", header(out.headers(), "ce_type"));
     }
 
     @Test

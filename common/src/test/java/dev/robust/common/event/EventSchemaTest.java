@@ -121,6 +121,37 @@ class EventSchemaTest {
     }
 
     @Test
+    void rejectsACalibrationHistogramOfFourteenBins() throws IOException {
+        assertInvalid(SampleEvents.likely(SampleEvents.result("fog", 1, 0.5)),
+                json -> ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("calibration")).remove(0),
+                "calibration");
+    }
+
+    @Test
+    void rejectsALikelihoodWithoutItsHistogram() throws IOException {
+        assertInvalid(SampleEvents.likely(SampleEvents.result("fog", 1, 0.5)), json -> json.remove("calibration"),
+                "calibration");
+    }
+
+    @Test
+    void rejectsAFailedResultWithALikelihood() throws IOException {
+        assertInvalid(SampleEvents.result("fog", 1, 0.5), json -> json.put("status", "failed").put("error", "x")
+                .put("nll_sum", 3.0), "nll_sum");
+    }
+
+    @Test
+    void aSummaryWithEveryRobustnessMetricMatchesItsSchema() throws IOException {
+        EvaluationSummary summary = EvaluationSummary.of(SampleEvents.fullResults(0.93).stream()
+                .map(SampleEvents::likely).toList());
+        assertNotNull(summary.metrics().mce());
+        assertNotNull(summary.metrics().clean().nllInterval());
+        JsonNode json = EventJson.mapper().readTree(EventCodec.toJson(summary));
+        assertEquals(Set.of(), schema(EventType.EVALUATION_SUMMARY).validate(json), json.toString());
+        assertInvalid(summary, json2 -> ((ObjectNode) json2.get("metrics")).put("benchmark_slices", 76),
+                "benchmark_slices");
+    }
+
+    @Test
     void rejectsEpochRequestWithMagnitudeAboveTen() throws IOException {
         Event request = new EpochRequested("r1", ModelRole.STUDENT, 0, 1L, 100,
                 new AugmentationConfig(96, 72, true, 2, 11, RandAugmentGeometry.ABSOLUTE), 2);

@@ -1,6 +1,8 @@
 package dev.robust.common.event;
 
 import dev.robust.common.corruption.Corruption;
+import dev.robust.common.stats.Calibration;
+import dev.robust.common.stats.CalibrationBin;
 import dev.robust.common.stats.PairedDifference;
 
 import java.time.Instant;
@@ -45,10 +47,12 @@ final class SampleEvents {
                 new EvaluationResult("r7-teacher-4-raw", "r7", ModelRole.TEACHER, 4, "torch", "cifar10", "clean", 0,
                         635, 1_000, 0.635, EvaluationResult.Status.OK, null, ModelKind.RAW),
                 result("gaussian_noise", 5, 0.41),
+                likely(result("fog", 3, 0.52)),
                 new EvaluationResult(CHECKPOINT, "r7", ModelRole.TEACHER, 3, "dl4j", "cifar10", "fog", 2, 0, 0, 0,
                         EvaluationResult.Status.FAILED, "checkpoint checksum mismatch"),
                 EvaluationSummary.of(List.of(result(EvaluationResult.CLEAN, 0, 0.9), result("fog", 5, 0.5),
                         result("fog", 1, 0.8))),
+                EvaluationSummary.of(fullResults(0.93).stream().map(SampleEvents::likely).toList()),
                 EvaluationSummary.of(List.of(result(EvaluationResult.CLEAN, 0, 0.9))).withComparisons(List.of(
                         Comparison.of("r7-teacher-4", "SWA teacher", Comparison.C_SEV5,
                                 PairedDifference.of(1_000, 40, 25)))));
@@ -72,6 +76,23 @@ final class SampleEvents {
         long total = 10_000;
         return new EvaluationResult(CHECKPOINT, "r7", ModelRole.TEACHER, 3, "dl4j", "cifar10", corruption, severity,
                 Math.round(top1 * total), total, top1, EvaluationResult.Status.OK, null);
+    }
+
+    /**
+     * {@code result} with likelihoods and a calibration histogram: every image at confidence .7 (bin 10), the
+     * right ones and the wrong ones alike, each with NLL −ln .7 if right and −ln .03 if wrong.
+     */
+    static EvaluationResult likely(EvaluationResult result) {
+        List<CalibrationBin> bins = new ArrayList<>(Calibration.empty());
+        bins.set(10, new CalibrationBin(result.total(), 0.7 * result.total(), result.correct()));
+        long wrong = result.total() - result.correct();
+        double right = -Math.log(0.7);
+        double missed = -Math.log(0.03);
+        return new EvaluationResult(result.checkpointId(), result.runId(), result.role(), result.epoch(),
+                result.engine(), result.dataset(), result.corruption(), result.severity(), result.correct(),
+                result.total(), result.top1(), result.status(), result.error(), result.kind(),
+                result.correct() * right + wrong * missed,
+                result.correct() * right * right + wrong * missed * missed, bins);
     }
 
     /** Results for clean and every corruption × severity, top-1 drawn from {@code top1(corruption, severity)}. */

@@ -13,6 +13,7 @@ import dev.robust.engine.Batch;
 import dev.robust.engine.Classifier;
 import dev.robust.engine.Logits;
 import dev.robust.engine.ModelSpec;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -23,8 +24,16 @@ import java.util.OptionalLong;
 
 /**
  * An ONNX image classifier scored with ONNX Runtime: 32×32 RGB in (channels first or last, as the model's input
- * says), 10 logits out. {@link #open} checks all of that before anything is scored, so a model that cannot take the
- * project's images is refused whole instead of failing slice by slice.
+ * says), 10 class scores out. {@link #open} checks all of that before anything is scored, so a model that cannot
+ * take the project's images is refused whole instead of failing slice by slice.
+ *
+ * <p>The scores are taken as logits, which the likelihood and calibration figures put through a softmax. Many
+ * exported classifiers end in a softmax instead: a model whose answer for a blank image is a probability
+ * distribution (every score in [0, 1], summing to 1 within {@value #SUM_TOLERANCE}) is taken to output
+ * probabilities, and {@link #predict} answers their logarithms, which are logits of the same distribution (a
+ * probability of 0 is read as the smallest positive float, so its log-likelihood stays finite). Top-1 is the same
+ * either way. Logits that happen to form a distribution on a blank image would be misread; that is rare enough
+ * to accept, and the log says which reading was taken.
  */
 public final class OnnxClassifier implements Classifier, AutoCloseable {
     /** The images every slice holds and the classes every data set of the project has. */
@@ -33,6 +42,9 @@ public final class OnnxClassifier implements Classifier, AutoCloseable {
     public static final int CLASSES = 10;
     /** The field a problem names when the model file itself is at fault. */
     static final String MODEL_FIELD = "body";
+    /** How far from 1 a row of probabilities may sum (float softmax rounding). */
+    static final double SUM_TOLERANCE = 1e-4;
+    private static final Logger LOG = Logger.getLogger(OnnxClassifier.class);
 
     private final OrtSession session;
     private final String inputName;
@@ -41,6 +53,8 @@ public final class OnnxClassifier implements Classifier, AutoCloseable {
     /** The batch size the graph fixes, or 0 when its batch axis is free. */
     private final int fixedBatch;
     private final ModelSpec spec;
+    /** Whether the graph answers probabilities (a softmax at its end) rather than logits; set by the probe. */
+    private boolean probabilities;
 
     private OnnxClassifier(OrtSession session, String inputName, ModelInput.Layout layout,
                            Preprocessing preprocessing, int fixedBatch) {
@@ -99,7 +113,15 @@ public final class OnnxClassifier implements Classifier, AutoCloseable {
             float[] out = run(inputs(batch, from, count, chunk), chunk);
             System.arraycopy(out, 0, logits, from * CLASSES, count * CLASSES);
         }
+        if (probabilities) {
+            for (int i = 0; i < logits.length; i++) logits[i] = (float) Math.log(Math.max(logits[i], Float.MIN_VALUE));
+        }
         return new Logits(logits, rows, CLASSES);
+    }
+
+    /** Whether the model outputs probabilities, which {@link #predict} turns into logits (their logarithms). */
+    public boolean outputsProbabilities() {
+        return probabilities;
     }
 
     @Override
@@ -188,6 +210,23 @@ public final class OnnxClassifier implements Classifier, AutoCloseable {
             throw new UnusableModelException(MODEL_FIELD, "the model answers " + out.length / (double) rows
                     + " values per image; expected " + CLASSES + " logits");
         }
+        probabilities = distributions(out, rows);
+        LOG.infof("ONNX model output read as %s", probabilities ? "probabilities (a softmax ends the graph)"
+                : "logits");
+    }
+
+    /** Every row is non-negative, at most 1, and sums to 1. */
+    static boolean distributions(float[] scores, int rows) {
+        for (int row = 0; row < rows; row++) {
+            double sum = 0;
+            for (int c = 0; c < CLASSES; c++) {
+                float p = scores[row * CLASSES + c];
+                if (!(p >= 0 && p <= 1)) return false;
+                sum += p;
+            }
+            if (Math.abs(sum - 1) > SUM_TOLERANCE) return false;
+        }
+        return true;
     }
 
     /** {@code count} images from {@code from}, preprocessed in the model's layout, zero-padded to {@code rows}. */

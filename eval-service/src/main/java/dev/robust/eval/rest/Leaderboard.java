@@ -26,11 +26,16 @@ import java.util.stream.Collectors;
  * one {@link RankingMetric}. Scores are summarised from the compacted results as every other read of this service
  * (so a checkpoint being scored ranks by what is in, marked {@code partial}); provenance comes from its claim check,
  * with engine and data from the results where the claim check is gone. A checkpoint without the metric (nothing
- * scored at severity 5, or failed) ranks last in either order; ties go by checkpoint id, so the order is stable.
+ * scored at severity 5, fewer than the 75 benchmark slices for mCE, no likelihoods for ECE and NLL, or failed) ranks
+ * last in either order; ties go by checkpoint id, so the order is stable.
  */
 public record Leaderboard(String sort, SortOrder order, List<Column> metrics, List<Row> rows) {
-    /** A metric the board carries: its name in {@code sort} and {@code scores}, heading, and which way is better. */
-    public record Column(String name, String label, RankingMetric.Better better) {
+    /**
+     * A metric the board carries: its name in {@code sort} and {@code scores}, heading, which way is better,
+     * whether it is a fraction or in nats, and whether rows may carry its 95 % interval.
+     */
+    public record Column(String name, String label, RankingMetric.Better better, RankingMetric.Unit unit,
+                         boolean interval) {
     }
 
     /**
@@ -83,7 +88,7 @@ public record Leaderboard(String sort, SortOrder order, List<Column> metrics, Li
                     claimById.get(summary.checkpointId())));
         }
         List<Column> columns = Arrays.stream(RankingMetric.values())
-                .map(m -> new Column(m.id(), m.label(), m.better())).toList();
+                .map(m -> new Column(m.id(), m.label(), m.better(), m.unit(), m.hasInterval())).toList();
         return new Leaderboard(metric.id(), order, columns, rows);
     }
 

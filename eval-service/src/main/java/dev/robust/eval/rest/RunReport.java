@@ -1,5 +1,6 @@
 package dev.robust.eval.rest;
 
+import dev.robust.common.event.BaselineNormalization;
 import dev.robust.common.event.CheckpointCreated;
 import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
@@ -24,16 +25,24 @@ import java.util.stream.Collectors;
  * per-image predictions, not the results). {@code scores} (checkpoint id → its slices and per-severity points with
  * their intervals) is filled for one run's report, where the charts need it, and left out of the list of all runs.
  * {@code header} names profile, engines, data, seeds and versions from the run's claim checks ({@link RunHeader}).
+ * {@code baseline} holds the corruption errors normalized to the baseline a request names ({@code ?baseline=}).
  */
 public record RunReport(String runId, String dataset, List<String> engines, RunHeader header,
-                        List<EvaluationSummary> checkpoints, Map<String, CheckpointScores> scores) {
+                        List<EvaluationSummary> checkpoints, Map<String, CheckpointScores> scores,
+                        BaselineNormalization baseline) {
 
     /** This report with each checkpoint's {@link CheckpointScores} from {@code results} (this run's results). */
     public RunReport withScores(Collection<EvaluationResult> results) {
         Map<String, List<EvaluationResult>> byCheckpoint = byCheckpoint(results);
         Map<String, CheckpointScores> scores = new LinkedHashMap<>();
         byCheckpoint.forEach((checkpoint, own) -> scores.put(checkpoint, CheckpointScores.of(own)));
-        return new RunReport(runId, dataset, engines, header, checkpoints, scores);
+        return new RunReport(runId, dataset, engines, header, checkpoints, scores, baseline);
+    }
+
+    /** This report with its checkpoints' corruption errors normalized to {@code baseline}'s. */
+    public RunReport withBaseline(EvaluationSummary baseline) {
+        return new RunReport(runId, dataset, engines, header, checkpoints, scores,
+                BaselineNormalization.of(checkpoints, baseline));
     }
 
     /**
@@ -51,7 +60,7 @@ public record RunReport(String runId, String dataset, List<String> engines, RunH
         String dataset = summaries.isEmpty() ? null : summaries.get(0).dataset();
         List<String> engines = results.stream().map(EvaluationResult::engine).filter(Objects::nonNull).distinct()
                 .toList();
-        return new RunReport(runId, dataset, engines, RunHeader.of(claims, results), summaries, null);
+        return new RunReport(runId, dataset, engines, RunHeader.of(claims, results), summaries, null, null);
     }
 
     /** Results grouped by checkpoint, in the order they come. */

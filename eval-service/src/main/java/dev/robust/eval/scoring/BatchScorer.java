@@ -54,8 +54,7 @@ final class BatchScorer {
         Logits logits = model.predict(Batch.unlabelled(batchPixels, size, spec.height(), spec.width(),
                 spec.channels()));
         for (int row = 0; row < size; row++) {
-            int predicted = logits.predictedClass(row);
-            tallies[row].predicted(indices[row], predicted, predicted == labels[row]);
+            tallies[row].predicted(indices[row], logits.predictedClass(row), labels[row], logits.logSoftmax(row));
             tallies[row] = null;
         }
         size = 0;

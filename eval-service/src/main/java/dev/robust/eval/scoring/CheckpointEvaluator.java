@@ -198,9 +198,17 @@ public final class CheckpointEvaluator {
             String where = severity == 0 ? "" : " at severity " + severity;
             return failed(checkpoint, corruption, severity, "topic " + topic + " has no images" + where);
         }
+        SliceLikelihood likelihood = slice.likelihood();
+        if (likelihood == null) {
+            LOG.warnf("checkpoint %s, %s severity %d: the model's outputs gave a non-finite likelihood; the result "
+                    + "carries top-1 without NLL and calibration", checkpoint.checkpointId(), corruption, severity);
+        }
         return new EvaluationResult(checkpoint.checkpointId(), checkpoint.runId(), checkpoint.role(),
                 checkpoint.epoch(), checkpoint.engine(), checkpoint.dataset(), corruption, severity, slice.correct(),
-                slice.total(), slice.top1(), EvaluationResult.Status.OK, null, checkpoint.kind());
+                slice.total(), slice.top1(), EvaluationResult.Status.OK, null, checkpoint.kind(),
+                likelihood == null ? null : likelihood.nllSum(),
+                likelihood == null ? null : likelihood.nllSumOfSquares(),
+                likelihood == null ? null : likelihood.calibration());
     }
 
     private static EvaluationResult failed(CheckpointCreated checkpoint, String corruption, int severity,

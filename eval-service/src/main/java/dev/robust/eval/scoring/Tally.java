@@ -6,13 +6,14 @@ import java.util.BitSet;
 
 /**
  * Correct and total predictions for one slice of a sweep (the clean test set, or one corruption at one severity),
- * which image indices were already counted, and what was predicted for each: a topic may hold the same image twice
- * (re-ingest before compaction), and it must count once. One bit per index and one byte per scored image keep this
- * small however large the data set is.
+ * which image indices were already counted, what was predicted for each, and the slice's likelihood and calibration:
+ * a topic may hold the same image twice (re-ingest before compaction), and it must count once. One bit per index
+ * and one byte per scored image keep this small however large the data set is.
  */
 final class Tally {
     private final BitSet seen = new BitSet();
     private final Predictions.Builder predictions = new Predictions.Builder();
+    private final SliceLikelihood likelihood = new SliceLikelihood();
     private long correct;
     private long total;
 
@@ -28,14 +29,16 @@ final class Tally {
         return true;
     }
 
-    /** Records the prediction for a claimed image. */
-    void predicted(int index, int predictedClass, boolean right) {
+    /** Records the prediction for a claimed image from its log-softmax and label. */
+    void predicted(int index, int predictedClass, int label, double[] logSoftmax) {
+        boolean right = predictedClass == label;
         predictions.set(index, predictedClass, right);
         if (right) correct++;
+        likelihood.add(logSoftmax, label, predictedClass);
     }
 
     SliceCounts counts() {
-        return new SliceCounts(correct, total, predictions.build());
+        return new SliceCounts(correct, total, predictions.build(), likelihood.measured() ? likelihood : null);
     }
 
     long total() {

@@ -3,9 +3,12 @@ package dev.robust.eval.rest;
 import dev.robust.common.ProjectVersion;
 import dev.robust.common.checkpoint.CheckpointStore;
 import dev.robust.common.dataset.Split;
+import dev.robust.common.event.EvaluationResult;
 import dev.robust.common.event.EvaluationSummary;
 import dev.robust.common.event.ModelRole;
 import dev.robust.common.event.Provenance;
+import dev.robust.common.event.RecordKeys;
+import dev.robust.common.stats.CalibrationBin;
 import dev.robust.eval.config.EvalConfig;
 import dev.robust.eval.fixtures.KafkaFixtures;
 import dev.robust.eval.fixtures.OnnxFixtures;
@@ -24,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -92,7 +96,10 @@ class LeaderboardTest {
         JsonPath byDefault = awaitBoard("", rows -> rows.containsAll(ids));
         assertEquals("c_sev5", byDefault.getString("sort"));
         assertEquals("desc", byDefault.getString("order"));
-        assertEquals(List.of("clean_top1", "c_sev5", "c_all"), byDefault.getList("metrics.name"));
+        assertEquals(List.of("clean_top1", "c_sev5", "c_all", "common_corruptions_accuracy", "mce", "clean_ece",
+                "clean_nll"), byDefault.getList("metrics.name"));
+        assertEquals(List.of("higher", "higher", "higher", "higher", "lower", "lower", "lower"),
+                byDefault.getList("metrics.better"));
         List<Double> sev5 = byDefault.getList("rows.scores.c_sev5", Double.class).stream()
                 .filter(java.util.Objects::nonNull).toList();
         for (int i = 1; i < sev5.size(); i++) {
@@ -121,12 +128,65 @@ class LeaderboardTest {
         assertEquals(ProjectVersion.current(), path(row, "provenance.version"));
     }
 
+    /**
+     * Clean NLL and ECE, lower is better: without {@code order} the board lists the lowest first. Expected values
+     * come straight from each checkpoint's clean result on {@code evaluations}: NLL = its summed NLL over its images,
+     * ECE = Σ over the 15 bins of |right − summed confidence| over the images, worked here, not by the service's code.
+     * mCE needs all 75 benchmark slices, which these data do not have: no row carries it, and they still rank.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void ranksByCleanNllAndEceLowestFirstWithValuesFromTheCleanResults() throws Exception {
+        List<EvaluationSummary> pair = scoredPair();
+        List<String> ids = pair.stream().map(EvaluationSummary::checkpointId).toList();
+        Map<String, Double> nll = new HashMap<>();
+        Map<String, Double> ece = new HashMap<>();
+        try (KafkaFixtures kafka = new KafkaFixtures(kafkaConfig)) {
+            for (String id : ids) {
+                EvaluationResult clean = kafka.awaitResults(id, 1 + ScoringData.PRESENT.size() * 5, TIMEOUT)
+                        .get(RecordKeys.evaluation(id, "clean", 0));
+                assertTrue(clean.hasLikelihoods(), "fixture: the scoring writes likelihoods: " + clean);
+                nll.put(id, clean.nllSum() / clean.total());
+                double gap = 0;
+                for (CalibrationBin bin : clean.calibration()) gap += Math.abs(bin.correct() - bin.confidenceSum());
+                ece.put(id, gap / clean.total());
+            }
+        }
+        assertNotEquals(nll.get(ids.get(0)), nll.get(ids.get(1)),
+                "fixture: the trained and the untrained model must differ in clean NLL");
+
+        JsonPath byNll = awaitBoard("?sort=clean_nll", rows -> rows.containsAll(ids));
+        assertEquals("clean_nll", byNll.getString("sort"));
+        assertEquals("asc", byNll.getString("order"), "lower is better, so the default order is ascending");
+        assertEquals(ids.stream().sorted(Comparator.comparing(nll::get)).toList(), idsAmong(byNll, ids));
+        for (String id : ids) {
+            Map<String, Object> row = row(byNll, id);
+            assertEquals(nll.get(id), ((Number) path(row, "scores.clean_nll")).doubleValue(), 1e-9);
+            assertEquals(ece.get(id), ((Number) path(row, "scores.clean_ece")).doubleValue(), 1e-9);
+            assertNull(path(row, "intervals.clean_ece"), "ECE has no interval");
+            Map<String, Object> interval = (Map<String, Object>) path(row, "intervals.clean_nll");
+            assertTrue(((Number) interval.get("low")).doubleValue() <= nll.get(id)
+                    && nll.get(id) <= ((Number) interval.get("high")).doubleValue(), "NLL within its interval");
+            assertNull(path(row, "scores.mce"), "2 of the 15 benchmark corruptions scored: no mCE");
+        }
+        JsonPath byEceDescending = awaitBoard("?sort=clean_ece&order=desc", rows -> rows.containsAll(ids));
+        Comparator<String> eceDescending = Comparator.comparing(ece::get, Comparator.reverseOrder());
+        assertEquals(ids.stream().sorted(eceDescending.thenComparing(Comparator.naturalOrder())).toList(),
+                idsAmong(byEceDescending, ids));
+
+        // Without mCE, the two still rank (last, by id) when the board is sorted by it, lowest first.
+        JsonPath byMce = awaitBoard("?sort=mce", rows -> rows.containsAll(ids));
+        assertEquals("asc", byMce.getString("order"));
+        assertEquals(ids.stream().sorted().toList(), idsAmong(byMce, ids));
+    }
+
     @Test
     void aBadSortKeyOrOrderIsAProblemNamingTheFieldAndWhatItMayBe() {
         given().get("/leaderboard?sort=top5").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("sort"))
-                .body("detail", containsString("[clean_top1, c_sev5, c_all]"))
+                .body("detail", containsString("[clean_top1, c_sev5, c_all, common_corruptions_accuracy, mce, "
+                        + "clean_ece, clean_nll]"))
                 .body("detail", containsString("'top5'"));
         given().get("/leaderboard?sort=c_all&order=up").then().statusCode(400)
                 .contentType("application/problem+json")

@@ -1,5 +1,6 @@
 package dev.robust.eval.rest;
 
+import dev.robust.common.corruption.Corruption;
 import dev.robust.common.event.Comparison;
 import dev.robust.common.event.EvaluationSummary;
 import dev.robust.common.event.ModelRole;
@@ -84,6 +85,57 @@ class QueryApiTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("robust_evaluation_top1{corruption=\"fog\",role=\"student\",severity=\"5\"} 0.6"))
                 .body(containsString("robust_evaluation_epoch{role=\"student\"} 0.0"));
+    }
+
+    /**
+     * Two checkpoints scored on clean and all 15 benchmark corruptions × 5 severities (1,000 images each), top-1s
+     * as in common's RobustnessMetricsTest, worked by hand there: the student .9 − .1s − .005c with clean .93
+     * (accuracy .565, mCE .435, relative .365), the teacher .8 − .1s with clean .85 as the baseline: normalized
+     * mCE .87, relative 1.825/1.75. A checkpoint with fewer slices cannot be a baseline, nor an unknown one.
+     */
+    @Test
+    void normalizesCorruptionErrorsToANamedBaseline() throws Exception {
+        try (KafkaFixtures kafka = new KafkaFixtures(kafkaConfig)) {
+            kafka.publish(Evaluations.ok("brun", ModelRole.STUDENT, 0, "clean", 0, 930, 1_000));
+            kafka.publish(Evaluations.ok("brun", ModelRole.TEACHER, 0, "clean", 0, 850, 1_000));
+            for (Corruption corruption : Corruption.benchmark()) {
+                for (int s = 1; s <= 5; s++) {
+                    kafka.publish(Evaluations.ok("brun", ModelRole.STUDENT, 0, corruption.id(), s,
+                            900 - 100 * s - 5 * corruption.ordinal(), 1_000));
+                    kafka.publish(Evaluations.ok("brun", ModelRole.TEACHER, 0, corruption.id(), s, 800 - 100 * s,
+                            1_000));
+                }
+            }
+            kafka.publish(Evaluations.ok("short", ModelRole.TEACHER, 0, "clean", 0, 850, 1_000));
+        }
+        awaitRunSize("brun", 152);
+        awaitRunSize("short", 1);
+
+        var student = given().get("/checkpoints/brun-student-0/robustness?baseline=brun-teacher-0").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(0.565, student.getDouble("metrics.common_corruptions_accuracy"), 1e-6);
+        assertEquals(0.435, student.getDouble("metrics.mce"), 1e-6);
+        assertEquals(0.365, student.getDouble("metrics.relative_mce"), 1e-6);
+        assertEquals(0.87, student.getDouble("normalized.mce"), 1e-6);
+        assertEquals(1.825 / 1.75, student.getDouble("normalized.relative_mce"), 1e-6);
+        assertEquals("brun-teacher-0", student.getString("normalized.baseline_checkpoint_id"));
+
+        var run = given().get("/runs/brun/report?baseline=brun-teacher-0").then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals(0.87, run.getDouble("baseline.checkpoints.brun-student-0.mce"), 1e-6);
+        assertEquals(1.0, run.getDouble("baseline.checkpoints.brun-teacher-0.mce"), 1e-6, "the baseline to itself");
+        assertEquals(0.87, given().get("/checkpoints/brun-student-0/report?baseline=brun-teacher-0").jsonPath()
+                .getDouble("normalized.mce"), 1e-6);
+        given().get("/runs/brun/report").then().statusCode(200).body("baseline", equalTo(null));
+
+        given().get("/runs/brun/report?baseline=short-teacher-0").then().statusCode(400)
+                .contentType(containsString("application/problem+json"))
+                .body("field", equalTo("baseline"))
+                .body("detail", containsString("0 of the 75 benchmark slices"));
+        given().get("/checkpoints/brun-student-0/robustness?baseline=nobody").then().statusCode(400)
+                .contentType(containsString("application/problem+json"))
+                .body("field", equalTo("baseline"))
+                .body("detail", containsString("'nobody' has no evaluations"));
     }
 
     @Test

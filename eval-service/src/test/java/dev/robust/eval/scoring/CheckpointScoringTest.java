@@ -16,6 +16,7 @@ import dev.robust.common.image.LabeledImage;
 import dev.robust.common.prediction.Predictions;
 import dev.robust.common.prediction.PredictionsCodec;
 import dev.robust.common.prediction.SlicePredictions;
+import dev.robust.common.stats.Calibration;
 import dev.robust.common.stats.McNemar;
 import dev.robust.common.topic.DeadLetterHeaders;
 import dev.robust.common.topic.Topics;
@@ -46,6 +47,8 @@ import java.util.Set;
 
 import static dev.robust.eval.fixtures.KafkaFixtures.key;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,6 +128,42 @@ class CheckpointScoringTest {
         assertEquals(Corruption.values().length - PRESENT.size(), missing.size());
         PRESENT.forEach(c -> assertTrue(!missing.contains(c.id()), c.id() + " was scored"));
         assertEquals(EvaluationSummary.Status.PARTIAL, summary.status());
+
+        // Likelihood and calibration of the clean slice, against a plain softmax of the loaded model's logits.
+        Logits logits = model.predict(TinyCheckpoint.batch(cleanImages));
+        double nll = 0;
+        long[] binImages = new long[Calibration.BINS];
+        long[] binCorrect = new long[Calibration.BINS];
+        for (int i = 0; i < cleanImages.size(); i++) {
+            double[] p = softmax(logits.row(i));
+            int label = cleanImages.get(i).label();
+            nll -= Math.log(p[label]);
+            int top = logits.predictedClass(i);
+            int bin = Calibration.bin(p[top]);
+            binImages[bin]++;
+            if (top == label) binCorrect[bin]++;
+        }
+        assertTrue(clean.hasLikelihoods(), "a v2 result carries NLL and calibration");
+        assertEquals(nll, clean.nllSum(), 1e-4 * nll);
+        for (int b = 0; b < Calibration.BINS; b++) {
+            assertEquals(binImages[b], clean.calibration().get(b).images(), "bin " + b);
+            assertEquals(binCorrect[b], clean.calibration().get(b).correct(), "bin " + b);
+        }
+        assertEquals(clean.ece(), summary.metrics().clean().ece(), 1e-12);
+        assertEquals(nll / CLEAN_IMAGES, summary.metrics().clean().nll(), 1e-4);
+        assertEquals(PRESENT.size() * 5, summary.metrics().benchmarkSlices(),
+                "the two corruptions present are benchmark corruptions");
+        assertEquals(null, summary.metrics().mce(), "2 of the 15 benchmark corruptions: no mCE");
+        // The same through the REST API, and a baseline the checkpoint cannot be normalized to.
+        String id = checkpoint.event().checkpointId();
+        var robustness = given().get("/checkpoints/" + id + "/robustness").then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals(clean.ece(), robustness.getDouble("metrics.clean.ece"), 1e-9);
+        assertEquals(PRESENT.size() * 5, robustness.getInt("metrics.benchmark_slices"));
+        given().get("/checkpoints/" + id + "/robustness?baseline=" + id).then().statusCode(400)
+                .contentType(containsString("application/problem+json"))
+                .body("field", equalTo("baseline"))
+                .body("detail", containsString("of the 75 benchmark slices"));
 
         List<ConsumerRecord<byte[], byte[]>> dead = kafka.await(Topics.dlq(Topics.cifar10c(Corruption.FOG)),
                 record -> true, records -> !records.isEmpty(), TIMEOUT);
@@ -269,6 +308,15 @@ class CheckpointScoringTest {
             if (logits.predictedClass(i) == images.get(i).label()) correct++;
         }
         return correct;
+    }
+
+    /** A plain softmax in double precision, for logits as small as a few-step model's. */
+    private static double[] softmax(float[] logits) {
+        double[] p = new double[logits.length];
+        double sum = 0;
+        for (int c = 0; c < logits.length; c++) sum += p[c] = Math.exp(logits[c]);
+        for (int c = 0; c < logits.length; c++) p[c] /= sum;
+        return p;
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
