@@ -16,7 +16,7 @@ public final class ReportHtml {
                 body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 70em; color: #1a202c; }
                 table { border-collapse: collapse; margin: 1em 0; }
                 th, td { border: 1px solid #cbd5e0; padding: .3em .7em; text-align: right; }
-                th:first-child, td:first-child { text-align: left; }
+                th:first-child, td:first-child, .text { text-align: left; }
                 .warning { background: #fefcbf; border: 1px solid #d69e2e; padding: .7em 1em; }
                 img { max-width: 100%%; margin: 1em 0; display: block; }
                 #settings th { display: none; }
@@ -58,14 +58,26 @@ public final class ReportHtml {
     /** A table; {@code id} (may be null) lets a reader or a test find it. */
     static String table(ReportTables.Table table, String id) {
         StringBuilder html = new StringBuilder(id == null ? "<table>\n<tr>" : "<table id=\"" + id + "\">\n<tr>");
-        table.header().forEach(cell -> html.append("<th>").append(escape(cell)).append("</th>"));
+        // A heading sits over its column's figures or names: aligned as the column's first cell is.
+        List<String> first = table.rows().isEmpty() ? List.of() : table.rows().get(0);
+        for (int column = 0; column < table.header().size(); column++) {
+            boolean text = column < first.size() && !isNumber(first.get(column));
+            html.append(text ? "<th class=\"text\">" : "<th>").append(escape(table.header().get(column)))
+                    .append("</th>");
+        }
         html.append("</tr>\n");
         for (List<String> row : table.rows()) {
             html.append("<tr>");
-            row.forEach(cell -> html.append("<td>").append(escape(cell)).append("</td>"));
+            row.forEach(cell -> html.append(isNumber(cell) ? "<td>" : "<td class=\"text\">").append(escape(cell))
+                    .append("</td>"));
             html.append("</tr>\n");
         }
         return html.append("</table>\n").toString();
+    }
+
+    /** Figures ("45.8% [42.7, 48.9]", "+2.5 pt", "< 0.001", "–") align right; names and words left. */
+    static boolean isNumber(String cell) {
+        return cell != null && cell.matches("[-+<>–−]?\\s?[0-9.].*|–");
     }
 
     static String escape(String text) {

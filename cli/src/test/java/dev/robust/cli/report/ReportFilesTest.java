@@ -104,6 +104,8 @@ class ReportFilesTest {
         String html = Files.readString(dir.resolve(ReportFiles.HTML));
         assertTrue(html.contains("<table id=\"robustness\">"), html);
         assertTrue(html.contains("<td>0.500 [0.455, 0.545]</td>"), html);
+        // Names read left, figures right: the model's name is text, its missing figures are dashes (right).
+        assertTrue(html.contains("<tr><td class=\"text\">SWA teacher</td><td>–</td>"), html);
         assertEquals(teacher.metrics(), ReportFiles.read(dir.resolve(ReportFiles.JSON)).models().get(0).metrics());
     }
 
@@ -189,8 +191,8 @@ class ReportFilesTest {
             assertTrue(markdown.contains(row), row + " in\n" + markdown);
         }
         String html = Files.readString(dir.resolve(ReportFiles.HTML));
-        assertTrue(html.contains("<tr><td>engine</td><td>dl4j</td></tr>"), html);
-        assertTrue(html.contains("<tr><td>robust version</td><td>0.1.0-test</td></tr>"), html);
+        assertTrue(html.contains("<tr><td class=\"text\">engine</td><td class=\"text\">dl4j</td></tr>"), html);
+        assertTrue(html.contains("<tr><td class=\"text\">robust version</td><td>0.1.0-test</td></tr>"), html);
     }
 
     @Test
