@@ -2,8 +2,10 @@ package dev.robust.service.process;
 
 import dev.robust.common.process.ParentWatch;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import org.jboss.logging.Logger;
 
 /**
@@ -15,7 +17,11 @@ import org.jboss.logging.Logger;
 public class ParentProcessWatch {
     private static final Logger LOG = Logger.getLogger(ParentProcessWatch.class);
 
-    void start(@Observes StartupEvent startup) {
+    /**
+     * First of all startup observers: the others may block waiting for Kafka (retention checks, topics), and a
+     * service whose CLI died meanwhile must not sit there holding its port.
+     */
+    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent startup) {
         ParentWatch.startFromSystemProperty()
                 .ifPresent(pid -> LOG.infof("started by process %d; exiting when it is gone", pid));
     }
