@@ -25,8 +25,7 @@ import org.nd4j.linalg.learning.config.Adam;
 /**
  * The building blocks every architecture shares, configured for DL4J's fast path: NHWC everywhere (the layout
  * the data arrives in; DL4J M2.1 still transposes each convolution's input for oneDNN, ≈ 5 % of a step, and an
- * all-NCHW build measured no faster), ReLU fused into batch norm where nothing else reads the normalised values,
- * workspaces on.
+ * all-NCHW build measured no faster), workspaces on.
  */
 final class NetworkLayers {
 
@@ -89,23 +88,25 @@ final class NetworkLayers {
                 .build();
     }
 
-    /** Batch norm followed by ReLU in one layer, so oneDNN's helper runs both. */
-    static BatchNormalization batchNormRelu() {
-        return batchNorm(Activation.RELU);
+    /**
+     * Adds {@code prefix_bn}, a batch norm of {@code input}, and {@code prefix_relu}, a ReLU of it, and returns the
+     * ReLU's name. The ReLU is a layer of its own: DL4J 1.0.0-M2.1's batch-norm layer ignores a configured
+     * activation (its {@code activate()} returns the normalised values).
+     */
+    static String addBatchNormRelu(GraphBuilder graph, String prefix, String input) {
+        graph.addLayer(prefix + "_bn", batchNorm(), input)
+                .addLayer(prefix + "_relu", relu(), prefix + "_bn");
+        return prefix + "_relu";
     }
 
-    /** Batch norm alone, for outputs that feed a residual addition. */
+    /** Batch norm alone, without activation. */
     static BatchNormalization batchNorm() {
-        return batchNorm(Activation.IDENTITY);
-    }
-
-    private static BatchNormalization batchNorm(Activation activation) {
         // Statistics stored as plain variance (not log10 std) so they can be recomputed and set directly.
         return new BatchNormalization.Builder()
                 .decay(BN_DECAY)
                 .eps(BN_EPSILON)
                 .useLogStd(false)
-                .activation(activation)
+                .activation(Activation.IDENTITY)
                 .dataFormat(CNN2DFormat.NHWC)
                 .build();
     }

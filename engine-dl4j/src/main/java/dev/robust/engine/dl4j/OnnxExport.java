@@ -99,8 +99,9 @@ final class OnnxExport {
             return activation(name, conv, convolution(name, conv, x));
         }
         if (layer instanceof BatchNormalization norm) {
-            // DL4J 1.0.0-M2.1's batch-norm layer never applies its configured activation (its activate() returns
-            // the normalised values), so neither does the export: it must compute what the engine computes.
+            // DL4J 1.0.0-M2.1's batch-norm layer ignores its configured activation (its activate() returns the
+            // normalised values), so the export writes none either. The engine now follows batch norm with a ReLU
+            // layer, exported below; checkpoints made before that configured RELU here and ran without it.
             return batchNorm(name, norm, x);
         }
         if (layer instanceof ActivationLayer activation) {

@@ -1,7 +1,7 @@
 package dev.robust.engine.dl4j;
 
+import static dev.robust.engine.dl4j.NetworkLayers.addBatchNormRelu;
 import static dev.robust.engine.dl4j.NetworkLayers.batchNorm;
-import static dev.robust.engine.dl4j.NetworkLayers.batchNormRelu;
 import static dev.robust.engine.dl4j.NetworkLayers.conv;
 import static dev.robust.engine.dl4j.NetworkLayers.relu;
 
@@ -26,18 +26,17 @@ final class ResNet20 {
 
     static ComputationGraphConfiguration configuration(ModelSpec spec) {
         GraphBuilder graph = NetworkLayers.startGraph(spec, WeightInit.RELU, ConvolutionMode.Same);
-        graph.addLayer("stem_conv", conv(3, 1, 0, 16, false), NetworkLayers.SCALED_PIXELS)
-                .addLayer("stem_bn", batchNormRelu(), "stem_conv");
-        String x = "stem_bn";
+        graph.addLayer("stem_conv", conv(3, 1, 0, 16, false), NetworkLayers.SCALED_PIXELS);
+        String x = addBatchNormRelu(graph, "stem", "stem_conv");
         int inputFilters = 16;
         for (int stage = 0; stage < 3; stage++) {
             int filters = 16 << stage;
             for (int block = 0; block < 3; block++) {
                 int stride = stage > 0 && block == 0 ? 2 : 1;
                 String name = "stage" + (stage + 1) + "_block" + (block + 1);
-                graph.addLayer(name + "_1_conv", conv(3, stride, 0, filters, false), x)
-                        .addLayer(name + "_1_bn", batchNormRelu(), name + "_1_conv")
-                        .addLayer(name + "_2_conv", conv(3, 1, 0, filters, false), name + "_1_bn")
+                graph.addLayer(name + "_1_conv", conv(3, stride, 0, filters, false), x);
+                String inner = addBatchNormRelu(graph, name + "_1", name + "_1_conv");
+                graph.addLayer(name + "_2_conv", conv(3, 1, 0, filters, false), inner)
                         .addLayer(name + "_2_bn", batchNorm(), name + "_2_conv");
                 String shortcut = x;
                 if (stride != 1 || inputFilters != filters) {
@@ -45,7 +44,6 @@ final class ResNet20 {
                             .addLayer(name + "_0_bn", batchNorm(), name + "_0_conv");
                     shortcut = name + "_0_bn";
                 }
-                // The sum feeds the ReLU, so this ReLU cannot be fused into a batch norm.
                 graph.addVertex(name + "_add", new ElementWiseVertex(ElementWiseVertex.Op.Add), name + "_2_bn", shortcut)
                         .addLayer(name + "_out", relu(), name + "_add");
                 x = name + "_out";

@@ -1,6 +1,6 @@
 package dev.robust.engine.dl4j;
 
-import static dev.robust.engine.dl4j.NetworkLayers.batchNormRelu;
+import static dev.robust.engine.dl4j.NetworkLayers.addBatchNormRelu;
 import static dev.robust.engine.dl4j.NetworkLayers.conv;
 import static dev.robust.engine.dl4j.NetworkLayers.maxPool;
 import static dev.robust.engine.dl4j.NetworkLayers.zeroPad;
@@ -38,8 +38,7 @@ final class ResNet50V2 {
         x = stack(graph, x, 128, 4, 2, "conv3");
         x = stack(graph, x, 256, 6, 2, "conv4");
         x = stack(graph, x, 512, 3, 1, "conv5");
-        graph.addLayer("post_bn", batchNormRelu(), x);
-        NetworkLayers.endWithLogits(graph, "post_bn", spec);
+        NetworkLayers.endWithLogits(graph, addBatchNormRelu(graph, "post", x), spec);
         return graph.build();
     }
 
@@ -55,8 +54,7 @@ final class ResNet50V2 {
     /** Keras {@code block2}: BN-ReLU, then 1×1, 3×3 (strided), 1×1 (4× filters) convolutions plus the shortcut. */
     private static String block(GraphBuilder graph, String input, int filters, int stride, boolean projection,
             String name) {
-        graph.addLayer(name + "_preact_bn", batchNormRelu(), input);
-        String preact = name + "_preact_bn";
+        String preact = addBatchNormRelu(graph, name + "_preact", input);
         String shortcut;
         if (projection) {
             graph.addLayer(name + "_0_conv", conv(1, stride, 0, 4 * filters, true), preact);
@@ -67,11 +65,11 @@ final class ResNet50V2 {
         } else {
             shortcut = input;
         }
-        graph.addLayer(name + "_1_conv", conv(1, 1, 0, filters, false), preact)
-                .addLayer(name + "_1_bn", batchNormRelu(), name + "_1_conv")
-                .addLayer(name + "_2_conv", conv(3, stride, 1, filters, false), name + "_1_bn")
-                .addLayer(name + "_2_bn", batchNormRelu(), name + "_2_conv")
-                .addLayer(name + "_3_conv", conv(1, 1, 0, 4 * filters, true), name + "_2_bn")
+        graph.addLayer(name + "_1_conv", conv(1, 1, 0, filters, false), preact);
+        String x = addBatchNormRelu(graph, name + "_1", name + "_1_conv");
+        graph.addLayer(name + "_2_conv", conv(3, stride, 1, filters, false), x);
+        x = addBatchNormRelu(graph, name + "_2", name + "_2_conv");
+        graph.addLayer(name + "_3_conv", conv(1, 1, 0, 4 * filters, true), x)
                 .addVertex(name + "_out", new ElementWiseVertex(ElementWiseVertex.Op.Add), shortcut, name + "_3_conv");
         return name + "_out";
     }

@@ -1,6 +1,6 @@
 package dev.robust.engine.dl4j;
 
-import static dev.robust.engine.dl4j.NetworkLayers.batchNormRelu;
+import static dev.robust.engine.dl4j.NetworkLayers.addBatchNormRelu;
 import static dev.robust.engine.dl4j.NetworkLayers.conv;
 import static dev.robust.engine.dl4j.NetworkLayers.maxPool;
 
@@ -24,14 +24,11 @@ final class SmallCnn {
     static ComputationGraphConfiguration configuration(ModelSpec spec) {
         GraphBuilder graph = NetworkLayers.startGraph(spec, WeightInit.RELU, ConvolutionMode.Same);
         graph.addLayer("conv1_conv", conv(3, 1, 0, 32, false), NetworkLayers.SCALED_PIXELS)
-                .addLayer("conv1_bn", batchNormRelu(), "conv1_conv")
-                .addLayer("pool1", maxPool(2, 2), "conv1_bn")
+                .addLayer("pool1", maxPool(2, 2), addBatchNormRelu(graph, "conv1", "conv1_conv"))
                 .addLayer("conv2_conv", conv(3, 1, 0, 64, false), "pool1")
-                .addLayer("conv2_bn", batchNormRelu(), "conv2_conv")
-                .addLayer("pool2", maxPool(2, 2), "conv2_bn")
-                .addLayer("conv3_conv", conv(3, 1, 0, 128, false), "pool2")
-                .addLayer("conv3_bn", batchNormRelu(), "conv3_conv");
-        NetworkLayers.endWithLogits(graph, "conv3_bn", spec);
+                .addLayer("pool2", maxPool(2, 2), addBatchNormRelu(graph, "conv2", "conv2_conv"))
+                .addLayer("conv3_conv", conv(3, 1, 0, 128, false), "pool2");
+        NetworkLayers.endWithLogits(graph, addBatchNormRelu(graph, "conv3", "conv3_conv"), spec);
         return graph.build();
     }
 }
