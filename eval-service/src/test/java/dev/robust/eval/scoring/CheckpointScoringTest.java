@@ -30,6 +30,8 @@ import dev.robust.eval.fixtures.TinyCheckpoint;
 import dev.robust.kafka.embedded.testing.EmbeddedKafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -156,8 +158,9 @@ class CheckpointScoringTest {
         assertEquals(null, summary.metrics().mce(), "2 of the 15 benchmark corruptions: no mCE");
         // The same through the REST API, and a baseline the checkpoint cannot be normalized to.
         String id = checkpoint.event().checkpointId();
+        // As doubles: JsonPath reads JSON numbers as floats by default, 7 digits.
         var robustness = given().get("/checkpoints/" + id + "/robustness").then().statusCode(200).extract()
-                .jsonPath();
+                .jsonPath().using(JsonPathConfig.jsonPathConfig().numberReturnType(NumberReturnType.DOUBLE));
         assertEquals(clean.ece(), robustness.getDouble("metrics.clean.ece"), 1e-9);
         assertEquals(PRESENT.size() * 5, robustness.getInt("metrics.benchmark_slices"));
         given().get("/checkpoints/" + id + "/robustness?baseline=" + id).then().statusCode(400)
